@@ -1,0 +1,68 @@
+/**
+ * Astro glue for Container Atlas:
+ * - serves vault attachments in dev and copies them to `dist/files/` after a build;
+ * - after a build, prints every content problem grouped by file and, in strict mode (the
+ *   default), fails the build when there is an error.
+ */
+import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Atlas } from '../lib/atlas.ts';
+import { formatProblems } from '../lib/problems.ts';
+import { contentTypeOf } from '../lib/media.ts';
+
+export function atlasIntegration(atlas: Atlas): AstroIntegration {
+  return {
+    name: 'container-atlas',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        const prefix = `${atlas.config.base}files/`;
+        server.middlewares.use((req, res, next) => {
+          const url = req.url ? decodeURIComponent(req.url.split('?')[0]!) : '';
+          if (!url.startsWith(prefix)) return next();
+          const path = url.slice(prefix.length);
+          const attachment = atlas.index().attachmentsByPath.get(path.toLowerCase());
+          if (!attachment) return next();
+          const file = join(atlas.config.vaultDir, attachment.path);
+          res.setHeader('Content-Type', contentTypeOf(file));
+          res.setHeader('Content-Length', statSync(file).size);
+          createReadStream(file).pipe(res);
+        });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const index = atlas.index();
+        for (const attachment of index.attachments) {
+          const target = join(out, 'files', attachment.path);
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(join(atlas.config.vaultDir, attachment.path), target);
+        }
+        const problems = atlas.problems.list();
+        if (problems.length === 0) {
+          logger.info(`Vault checked: ${index.documents.length} notes, no problems.`);
+          return;
+        }
+        const label = vaultLabel(atlas.config.vaultDir);
+        const report = formatProblems(problems, label);
+        const errors = problems.filter((p) => p.severity === 'error').length;
+        if (errors > 0 && atlas.config.strict) {
+          // Printed as is, then a short error: a content problem is not a crash, and a stack
+          // trace would bury the list. `ATLAS_LENIENT=1` builds anyway, with visible markers.
+          process.stderr.write(`\nContent problems:\n\n${report}\n\n`);
+          process.stderr.write('The build failed because the vault has errors (strict mode).\n');
+          process.stderr.write('Fix them, or build anyway with ATLAS_LENIENT=1 npm run build (broken links show a visible marker).\n');
+          process.exit(1);
+        }
+        logger.warn(`Content problems (lenient mode: the site was built anyway):\n\n${report}\n`);
+      },
+    },
+  };
+}
+
+/** How the vault folder is named in reports: relative to the project, e.g. `content`. */
+function vaultLabel(vaultDir: string): string {
+  const cwd = process.cwd();
+  return vaultDir.startsWith(cwd + '/') ? vaultDir.slice(cwd.length + 1) : vaultDir;
+}
+

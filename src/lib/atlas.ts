@@ -1,0 +1,54 @@
+/**
+ * The build's shared state: configuration, the vault index and the problem log.
+ *
+ * Astro loads `astro.config.mjs` (which builds the Markdown pipeline) and the pages through
+ * different module graphs, so a plain module-level variable would exist twice. The state lives
+ * on `globalThis` under a registered symbol instead, and both sides see the same index:
+ * it is built once per build (and again in dev when the vault changes).
+ */
+import { buildVaultIndex, readVault, templateFolders, type VaultIndex } from './vault-index.ts';
+import { loadSiteConfig, type SiteConfig, type SiteSettings } from './site-config.ts';
+import { ProblemLog } from './problems.ts';
+
+export interface Atlas {
+  config: SiteConfig;
+  problems: ProblemLog;
+  /** The current index; rebuilt lazily after `invalidate()`. */
+  index(): VaultIndex;
+  invalidate(): void;
+}
+
+const KEY = Symbol.for('container-atlas.state');
+type Holder = typeof globalThis & { [KEY]?: Atlas };
+
+export function createAtlas(config: SiteConfig): Atlas {
+  const problems = new ProblemLog();
+  let current: VaultIndex | undefined;
+  return {
+    config,
+    problems,
+    index() {
+      if (!current) {
+        current = buildVaultIndex(readVault(config.vaultDir), {
+          glossaryFolder: config.glossaryFolder,
+          excludeFolders: [...templateFolders(config.vaultDir), ...config.excludeFolders],
+        });
+        for (const problem of current.problems) problems.add(problem);
+      }
+      return current;
+    },
+    invalidate() {
+      current = undefined;
+    },
+  };
+}
+
+/** The build's Atlas, created on first use from the settings and the environment. */
+export function useAtlas(settings?: SiteSettings): Atlas {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    if (!settings) throw new Error('Container Atlas is not initialised: astro.config.mjs must call useAtlas(settings) first.');
+    holder[KEY] = createAtlas(loadSiteConfig(settings));
+  }
+  return holder[KEY];
+}

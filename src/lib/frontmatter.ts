@@ -1,0 +1,64 @@
+/**
+ * Splits a note into frontmatter and body, keeping line numbers: the body keeps the
+ * frontmatter's lines as blank lines, so a position in the body is a position in the file.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+
+export interface FrontmatterIssue {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface SplitNote {
+  /** Parsed frontmatter, `{}` when absent or malformed. */
+  data: Record<string, unknown>;
+  /** The body, with the frontmatter replaced by as many blank lines. */
+  body: string;
+  /** Number of lines the frontmatter block occupies (0 when absent). */
+  frontmatterLines: number;
+  /** YAML syntax problems, positioned in the file. */
+  issues: FrontmatterIssue[];
+  /** Line (1-based, in the file) of a top-level key, for pointing schema errors at it. */
+  lineOfKey(key: string | number | undefined): number;
+}
+
+// `---` on the first line, anything (lazily), then `---` or `...` alone on a line.
+const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+export function splitFrontmatter(source: string): SplitNote {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = FRONTMATTER.exec(text);
+  if (!match) {
+    return { data: {}, body: text, frontmatterLines: 0, issues: [], lineOfKey: () => 1 };
+  }
+  const block = match[0];
+  const yamlText = match[1] ?? '';
+  const frontmatterLines = block.split('\n').length - (block.endsWith('\n') ? 1 : 0);
+  const body = '\n'.repeat(frontmatterLines) + text.slice(block.length);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // YAML line 1 is file line 2 (after the opening `---`).
+  const issues: FrontmatterIssue[] = doc.errors.map((error) => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return {
+      message: error.message.split('\n')[0] ?? error.message,
+      line: pos.line + 1,
+      column: pos.col,
+    };
+  });
+  let data: Record<string, unknown> = {};
+  if (issues.length === 0) {
+    const value: unknown = doc.toJS();
+    if (value == null) data = {};
+    else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+    else issues.push({ message: 'Frontmatter must be a list of `key: value` properties.', line: 2, column: 1 });
+  }
+  const lineOfKey = (key: string | number | undefined): number => {
+    if (key === undefined || !isMap(doc.contents)) return 2;
+    const pair = doc.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+    const node = (pair?.key ?? undefined) as YamlNode | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line + 1 : 2;
+  };
+  return { data, body, frontmatterLines, issues, lineOfKey };
+}

@@ -1,0 +1,20 @@
+/**
+ * The Markdown parser used outside the page pipeline (the vault index, note embeds). It must
+ * parse exactly as the page pipeline does, so it uses the same syntax extensions: GFM (as
+ * Astro's unified processor enables it) and math, plus MDX for `.mdx` notes.
+ */
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).freeze();
+
+export type SourceFormat = 'md' | 'mdx';
+
+export function parseMarkdown(source: string, format: SourceFormat = 'md'): Root {
+  return (format === 'mdx' ? mdxParser : markdownParser).parse(source);
+}

@@ -1,0 +1,99 @@
+/**
+ * Reads what the vault index needs from one note's Markdown: headings (with the anchors the
+ * page will render), block ids, inline tags, outgoing wikilinks, the first H1 and an excerpt.
+ * Pure: takes the source text, returns data.
+ */
+import type { Nodes, Parent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
+import { BLOCK_ID_ALONE, BLOCK_ID_AT_END } from './block-ids.ts';
+import { createHeadingSlugger, headingKey, renderedHeadingText } from './headings.ts';
+import { findTags } from './tags.ts';
+import { parseWikilinkInner, replaceWikilinksWithText, WIKILINK_PATTERN, type Wikilink } from './wikilink-syntax.ts';
+
+export interface ScannedHeading {
+  depth: number;
+  text: string;
+  /** The `id` the page gives this heading. */
+  slug: string;
+  /** For matching `[[Note#Heading]]`, see `headingKey`. */
+  key: string;
+  line: number;
+}
+
+export interface ScannedBlock {
+  id: string;
+  line: number;
+}
+
+export interface ScannedLink {
+  link: Wikilink;
+  line: number;
+  column: number;
+}
+
+export interface NoteScan {
+  firstH1?: string;
+  headings: ScannedHeading[];
+  blocks: ScannedBlock[];
+  tags: string[];
+  links: ScannedLink[];
+  /** Plain text of the opening paragraph, for link previews and descriptions. */
+  excerpt: string;
+}
+
+const SKIP_TEXT_IN = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'link', 'linkReference']);
+const EXCERPT_LENGTH = 280;
+
+export function scanNote(tree: Root): NoteScan {
+  const slug = createHeadingSlugger();
+  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '' };
+  const tags = new Set<string>();
+
+  visitParents(tree, (node: Nodes, ancestors: Parent[]) => {
+    if (node.type === 'heading') {
+      const text = renderedHeadingText(toString(node), replaceWikilinksWithText);
+      if (node.depth === 1 && scan.firstH1 === undefined) scan.firstH1 = text;
+      scan.headings.push({
+        depth: node.depth,
+        text,
+        slug: slug(text),
+        key: headingKey(text),
+        line: node.position?.start.line ?? 1,
+      });
+    }
+    if (node.type === 'paragraph') {
+      const text = toString(node);
+      const alone = BLOCK_ID_ALONE.exec(text);
+      const atEnd = alone ?? BLOCK_ID_AT_END.exec(text);
+      if (atEnd?.[1]) scan.blocks.push({ id: atEnd[1], line: node.position?.start.line ?? 1 });
+      if (!scan.excerpt && !alone && !ancestors.some((a) => a.type === 'blockquote' || a.type === 'listItem')) {
+        scan.excerpt = excerptOf(text.replace(BLOCK_ID_AT_END, ''));
+      }
+    }
+    if (node.type === 'text' && !ancestors.some((a) => SKIP_TEXT_IN.has(a.type))) {
+      const start = node.position?.start;
+      for (const match of node.value.matchAll(WIKILINK_PATTERN)) {
+        const before = node.value.slice(0, match.index);
+        const newlines = before.split('\n').length - 1;
+        const column = newlines ? before.length - before.lastIndexOf('\n') : (start?.column ?? 1) + match.index;
+        scan.links.push({
+          link: parseWikilinkInner(match[2]!, match[1] === '!', match[0]),
+          line: (start?.line ?? 1) + newlines,
+          column,
+        });
+      }
+      const withoutLinks = node.value.replace(WIKILINK_PATTERN, (m) => ' '.repeat(m.length));
+      for (const tag of findTags(withoutLinks)) tags.add(tag.name);
+    }
+  });
+  scan.tags = [...tags];
+  return scan;
+}
+
+function excerptOf(text: string): string {
+  const plain = replaceWikilinksWithText(text).replace(/\s+/g, ' ').trim();
+  if (plain.length <= EXCERPT_LENGTH) return plain;
+  const cut = plain.slice(0, EXCERPT_LENGTH);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : EXCERPT_LENGTH)}…`;
+}

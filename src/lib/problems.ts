@@ -1,0 +1,101 @@
+/**
+ * Problems in content. Plugins and the vault index never throw on bad content: they record a
+ * positioned problem with a rule id, and render a visible fallback. The build integration
+ * prints every problem grouped by file and, in strict mode, fails the build.
+ */
+export type Severity = 'error' | 'warning';
+
+export type RuleId =
+  | 'frontmatter-invalid'
+  | 'frontmatter-yaml'
+  | 'permalink-conflict'
+  | 'wikilink-unresolved'
+  | 'wikilink-ambiguous'
+  | 'wikilink-unpublished'
+  | 'mdx-syntax'
+  | 'heading-unresolved'
+  | 'block-unresolved'
+  | 'embed-unresolved'
+  | 'embed-cycle'
+  | 'embed-unsupported'
+  | 'glossary-invalid'
+  | 'glossary-related-unknown'
+  | 'glossary-alias-duplicate'
+  | 'diagram-invalid'
+  | 'diagram-no-browser'
+  | 'html-unsafe';
+
+export interface Problem {
+  /** Vault-relative path of the file the problem is in. */
+  file: string;
+  line: number;
+  column: number;
+  ruleId: RuleId;
+  severity: Severity;
+  /** One sentence that quotes the input, e.g. "Cannot resolve `[[Foo]]`: no note named `Foo`." */
+  message: string;
+  /** What to do about it, e.g. "Did you mean `[[Food]]`?" */
+  suggestion?: string;
+}
+
+/**
+ * Collects problems for one build. Deduplicates: the same note can be rendered twice (once as
+ * a page, once embedded in another page) and must not report the same problem twice.
+ */
+export class ProblemLog {
+  readonly #problems = new Map<string, Problem>();
+
+  add(problem: Problem): void {
+    const key = [problem.file, problem.line, problem.column, problem.ruleId, problem.message].join('\u0000');
+    if (!this.#problems.has(key)) this.#problems.set(key, problem);
+  }
+
+  /** Forget everything reported for a file (it is about to be checked again, e.g. in dev). */
+  clearFile(file: string): void {
+    for (const [key, problem] of this.#problems) if (problem.file === file) this.#problems.delete(key);
+  }
+
+  clear(): void {
+    this.#problems.clear();
+  }
+
+  list(): Problem[] {
+    return [...this.#problems.values()].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    );
+  }
+
+  get errorCount(): number {
+    return this.list().filter((p) => p.severity === 'error').length;
+  }
+}
+
+/**
+ * Formats problems the way compilers do, grouped by file:
+ *
+ *     content/Note.md
+ *       3:5  error  Cannot resolve `[[Foo]]`: no note named `Foo`. Did you mean `[[Food]]`?  wikilink-unresolved
+ */
+export function formatProblems(problems: Problem[], vaultLabel = ''): string {
+  if (problems.length === 0) return '';
+  const byFile = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const list = byFile.get(problem.file) ?? [];
+    list.push(problem);
+    byFile.set(problem.file, list);
+  }
+  const lines: string[] = [];
+  for (const [file, list] of byFile) {
+    lines.push(vaultLabel ? `${vaultLabel}/${file}` : file);
+    for (const p of list) {
+      const where = `${vaultLabel ? `${vaultLabel}/` : ''}${file}:${p.line}:${p.column}`;
+      const text = p.suggestion ? `${p.message} ${p.suggestion}` : p.message;
+      lines.push(`  ${where}  ${p.severity}  ${text}  (${p.ruleId})`);
+    }
+    lines.push('');
+  }
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  lines.push(`${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,121 @@
+/**
+ * Resolves wikilink targets the way Obsidian does:
+ *
+ * 1. `[[Note.md]]` and `[[Note]]` are the same; other extensions name attachments.
+ * 2. A target with `/` is a path: the note whose path ends with it (`[[b/Note]]` finds
+ *    `a/b/Note.md`); `./` and `../` are relative to the linking note.
+ * 3. Otherwise by file name, ignoring case. When names repeat, Obsidian prefers the note in
+ *    the linking note's folder, then the one with the shortest path; we warn, because the
+ *    author may have meant the other.
+ * 4. No file of that name: frontmatter `aliases` (and glossary outdated names and misspellings).
+ */
+import { basename, dirname, extname, isMarkdownPath, stripMarkdownExtension } from './paths.ts';
+import { headingKey } from './headings.ts';
+import { closestNames } from './suggest.ts';
+import type { Attachment, VaultDocument, VaultIndex } from './vault-index.ts';
+import type { ScannedHeading } from './markdown-scan.ts';
+
+export type Resolution =
+  | { kind: 'document'; document: VaultDocument; ambiguous?: VaultDocument[]; viaAlias?: string }
+  | { kind: 'attachment'; attachment: Attachment; ambiguous?: Attachment[] }
+  | { kind: 'missing'; suggestions: string[] };
+
+export function resolveTarget(index: VaultIndex, from: VaultDocument | undefined, rawTarget: string): Resolution {
+  const target = rawTarget.trim().replace(/\\/g, '/');
+  const ext = extname(target);
+  if (ext && !isMarkdownPath(target)) {
+    const attachment = resolveAttachment(index, from, target);
+    if (attachment) return attachment;
+    // `[[v1.24 notes]]`: a dot in a note name is not an extension.
+    const asNote = resolveDocument(index, from, target);
+    return asNote ?? { kind: 'missing', suggestions: closestNames(basename(target), index.attachmentsByName.keys()) };
+  }
+  return (
+    resolveDocument(index, from, stripMarkdownExtension(target)) ?? {
+      kind: 'missing',
+      suggestions: closestNames(basename(target), [
+        ...[...index.byName.values()].flat().map((d) => basename(stripMarkdownExtension(d.path))),
+        ...index.byAlias.keys(),
+      ]),
+    }
+  );
+}
+
+function resolveDocument(index: VaultIndex, from: VaultDocument | undefined, target: string): Resolution | undefined {
+  const wanted = target.toLowerCase();
+  if (!wanted) return undefined;
+  if (wanted.includes('/')) {
+    const absolute = normaliseRelative(from ? dirname(from.path) : '', wanted);
+    const exact = index.byPath.get(absolute);
+    if (exact) return { kind: 'document', document: exact };
+    const suffix = [...index.byPath.entries()].filter(([path]) => path.endsWith(`/${absolute}`)).map(([, d]) => d);
+    if (suffix.length) return pick(suffix, from);
+    return undefined;
+  }
+  const byName = index.byName.get(wanted);
+  if (byName?.length) return pick(byName, from);
+  const byAlias = index.byAlias.get(wanted);
+  if (byAlias?.length) {
+    const resolved = pick(byAlias, from);
+    return { ...resolved, viaAlias: target };
+  }
+  return undefined;
+}
+
+function pick(candidates: VaultDocument[], from: VaultDocument | undefined): { kind: 'document'; document: VaultDocument; ambiguous?: VaultDocument[] } {
+  if (candidates.length === 1) return { kind: 'document', document: candidates[0]! };
+  const folder = from ? dirname(from.path).toLowerCase() : undefined;
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      Number(dirname(b.path).toLowerCase() === folder) - Number(dirname(a.path).toLowerCase() === folder) ||
+      a.path.split('/').length - b.path.split('/').length ||
+      a.path.localeCompare(b.path),
+  );
+  return { kind: 'document', document: sorted[0]!, ambiguous: sorted };
+}
+
+function resolveAttachment(index: VaultIndex, from: VaultDocument | undefined, target: string): Resolution | undefined {
+  const wanted = target.toLowerCase();
+  if (wanted.includes('/')) {
+    const absolute = normaliseRelative(from ? dirname(from.path) : '', wanted);
+    const exact = index.attachmentsByPath.get(absolute);
+    if (exact) return { kind: 'attachment', attachment: exact };
+    const suffix = index.attachments.filter((a) => a.path.toLowerCase().endsWith(`/${absolute}`));
+    if (suffix.length) return { kind: 'attachment', attachment: suffix[0]!, ambiguous: suffix.length > 1 ? suffix : undefined };
+    return undefined;
+  }
+  const byName = index.attachmentsByName.get(wanted);
+  if (!byName?.length) return undefined;
+  const sorted = [...byName].sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
+  return { kind: 'attachment', attachment: sorted[0]!, ambiguous: sorted.length > 1 ? sorted : undefined };
+}
+
+/** `./x`, `../x` relative to a folder; anything else is taken from the vault root. */
+function normaliseRelative(folder: string, target: string): string {
+  if (!target.startsWith('./') && !target.startsWith('../')) return target.replace(/^\/+/, '');
+  const parts = folder ? folder.toLowerCase().split('/') : [];
+  for (const segment of target.split('/')) {
+    if (segment === '.' || segment === '') continue;
+    if (segment === '..') parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+/** Finds `[[Note#Heading]]`'s heading; for `#A#B`, B must come after A. */
+export function resolveHeading(document: VaultDocument, headingPath: string[]): ScannedHeading | undefined {
+  let start = 0;
+  let found: ScannedHeading | undefined;
+  for (const part of headingPath) {
+    const key = headingKey(part);
+    const at = document.headings.findIndex((h, i) => i >= start && h.key === key);
+    if (at === -1) return undefined;
+    found = document.headings[at];
+    start = at + 1;
+  }
+  return found;
+}
+
+export function headingSuggestions(document: VaultDocument, heading: string): string[] {
+  return closestNames(heading, document.headings.map((h) => h.text));
+}

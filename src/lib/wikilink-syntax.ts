@@ -1,0 +1,68 @@
+/**
+ * The syntax of Obsidian wikilinks and embeds, in one place. The remark plugins and the vault
+ * index (which collects links for backlinks) both parse links with these functions.
+ */
+
+/**
+ * `!?` an embed marker, then `[[`, then the inside: at least one character that is not a
+ * bracket or a newline (lazily, so two links on a line stay two), then `]]`.
+ * Global: use with `matchAll` or reset `lastIndex`.
+ */
+export const WIKILINK_PATTERN = /(!?)\[\[([^[\]\n]+?)\]\]/g;
+
+export interface Wikilink {
+  /** `![[…]]` rather than `[[…]]`. */
+  embed: boolean;
+  /** The whole match, e.g. `[[Note#Heading|text]]`. */
+  raw: string;
+  /** The note or file part, e.g. `folder/Note`; '' for a same-page link (`[[#Heading]]`). */
+  target: string;
+  /** Heading path after `#` (`[[Note#A#B]]` → `['A', 'B']`); empty when none. */
+  headingPath: string[];
+  /** Block id after `#^` (`[[Note#^abc]]` → `abc`). */
+  block?: string;
+  /** The text after the first `|`: display text for links, alt text or size for embeds. */
+  label?: string;
+}
+
+export function parseWikilink(raw: string): Wikilink | undefined {
+  const match = /^(!?)\[\[([\s\S]*)\]\]$/.exec(raw);
+  if (!match) return undefined;
+  return parseWikilinkInner(match[2] ?? '', match[1] === '!', raw);
+}
+
+/**
+ * Parses the inside of `[[…]]`. A `\|` (escaped pipe, required inside tables) counts as the
+ * separator too, and a trailing backslash before `|` is dropped from the target.
+ */
+export function parseWikilinkInner(inner: string, embed: boolean, raw = `${embed ? '!' : ''}[[${inner}]]`): Wikilink {
+  const pipe = inner.indexOf('|');
+  let destination = pipe === -1 ? inner : inner.slice(0, pipe);
+  const label = pipe === -1 ? undefined : inner.slice(pipe + 1).trim();
+  if (destination.endsWith('\\')) destination = destination.slice(0, -1);
+  const hash = destination.indexOf('#');
+  const target = (hash === -1 ? destination : destination.slice(0, hash)).trim();
+  const fragment = hash === -1 ? '' : destination.slice(hash + 1);
+  const link: Wikilink = { embed, raw, target, headingPath: [] };
+  if (fragment.startsWith('^')) link.block = fragment.slice(1).trim();
+  else if (fragment) link.headingPath = fragment.split('#').map((part) => part.trim()).filter(Boolean);
+  if (label !== undefined && label !== '') link.label = label;
+  return link;
+}
+
+/** The text a reader sees for a link: its label, else `Note > Heading`, else the target. */
+export function wikilinkDisplayText(link: Wikilink): string {
+  if (link.label) return link.label;
+  const heading = link.headingPath.at(-1);
+  const target = link.target.replace(/\.mdx?$/i, '');
+  if (link.block) return target ? `${target} > ^${link.block}` : `^${link.block}`;
+  if (heading) return target ? `${target} > ${heading}` : heading;
+  return target;
+}
+
+/** Replaces every wikilink in a plain string by its display text (used for heading text). */
+export function replaceWikilinksWithText(text: string): string {
+  return text.replace(WIKILINK_PATTERN, (raw, bang: string, inner: string) =>
+    bang ? '' : wikilinkDisplayText(parseWikilinkInner(inner, false, raw)),
+  );
+}

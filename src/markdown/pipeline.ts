@@ -1,0 +1,31 @@
+/**
+ * The Markdown pipeline: the one place that says which plugins run, and in what order.
+ * `.md` and `.mdx` notes both go through it (Astro's unified processor hands the same lists
+ * to @astrojs/mdx). Every plugin is given the Atlas (vault index + problem log) and never
+ * reads the file system.
+ *
+ * Astro runs, in order: remark-parse, remark-gfm, [our remark plugins], remark-rehype,
+ * Shiki (with `mermaid` and `math` fences excluded), [our rehype plugins], its own heading
+ * ids (which keep ids we set), rehype-raw.
+ */
+import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import type { Atlas } from '../lib/atlas.ts';
+import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+import { remarkWikilinks } from './remark-wikilinks.ts';
+
+export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
+  const options = { atlas };
+  return {
+    // Obsidian does not turn quotes and dashes into typographic ones, and smartypants would
+    // rewrite the text inside `[[…]]` before we read it.
+    smartypants: false,
+    remarkPlugins: [
+      // Wikilinks after embeds: `![[…]]` must not be read as `!` + a link.
+      [remarkWikilinks, options],
+    ],
+    rehypePlugins: [
+      // Before Astro's heading ids, so anchors match the ones the vault index computed.
+      rehypeHeadingIds,
+    ],
+  };
+}
