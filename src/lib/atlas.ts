@@ -6,7 +6,7 @@
  * on `globalThis` under a registered symbol instead, and both sides see the same index:
  * it is built once per build (and again in dev when the vault changes).
  */
-import { buildVaultIndex, readVault, templateFolders, type VaultIndex } from './vault-index.ts';
+import { buildVaultIndex, readVault, templateFolders, type VaultFile, type VaultIndex } from './vault-index.ts';
 import { loadSiteConfig, type SiteConfig, type SiteSettings } from './site-config.ts';
 import { ProblemLog } from './problems.ts';
 
@@ -21,7 +21,11 @@ export interface Atlas {
 const KEY = Symbol.for('container-atlas.state');
 type Holder = typeof globalThis & { [KEY]?: Atlas };
 
-export function createAtlas(config: SiteConfig): Atlas {
+/**
+ * @param readFiles where the vault's files come from: the disk by default; tests pass an
+ *   in-memory vault.
+ */
+export function createAtlas(config: SiteConfig, readFiles: () => VaultFile[] = () => readVault(config.vaultDir)): Atlas {
   const problems = new ProblemLog();
   let current: VaultIndex | undefined;
   return {
@@ -29,7 +33,7 @@ export function createAtlas(config: SiteConfig): Atlas {
     problems,
     index() {
       if (!current) {
-        current = buildVaultIndex(readVault(config.vaultDir), {
+        current = buildVaultIndex(readFiles(), {
           glossaryFolder: config.glossaryFolder,
           excludeFolders: [...templateFolders(config.vaultDir), ...config.excludeFolders],
         });

@@ -55,10 +55,11 @@ export function splitFrontmatter(source: string): SplitNote {
     else issues.push({ message: 'Frontmatter must be a list of `key: value` properties.', line: 2, column: 1 });
   }
   const lineOfKey = (key: string | number | undefined): number => {
-    if (key === undefined || !isMap(doc.contents)) return 2;
+    // A missing key points at the opening `---`, where the author would add it.
+    if (key === undefined || !isMap(doc.contents)) return 1;
     const pair = doc.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
     const node = (pair?.key ?? undefined) as YamlNode | undefined;
-    return node?.range ? lineCounter.linePos(node.range[0]).line + 1 : 2;
+    return node?.range ? lineCounter.linePos(node.range[0]).line + 1 : 1;
   };
   return { data, body, frontmatterLines, issues, lineOfKey };
 }

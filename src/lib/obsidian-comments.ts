@@ -1,9 +1,9 @@
 /**
  * Obsidian comments: `%%hidden%%`, inline or spanning many lines and blocks. They are never
  * published. A comment can span block boundaries (a heading, a list, a code fence), which no
- * Markdown parser knows, so they are removed from the source text before parsing: every
- * character of a comment becomes a space and every newline stays, so line and column numbers
- * of everything else are unchanged.
+ * Markdown parser knows, so they are removed from the source text before parsing. Newlines
+ * inside a comment stay, so line numbers of everything else are unchanged. (Padding with
+ * spaces would keep columns too, but four spaces in front of text make an indented code block.)
  *
  * `%%` inside fenced code or inline code is text, as in Obsidian.
  */
@@ -34,10 +34,8 @@ export function stripComments(source: string): string {
       if (inComment) {
         const end = line.indexOf('%%', i);
         if (end === -1) {
-          result += ' '.repeat(line.length - i);
           i = line.length;
         } else {
-          result += ' '.repeat(end + 2 - i);
           i = end + 2;
           inComment = false;
         }
@@ -59,7 +57,6 @@ export function stripComments(source: string): string {
       }
       if (char === '%' && line[i + 1] === '%') {
         inComment = true;
-        result += '  ';
         i += 2;
         continue;
       }

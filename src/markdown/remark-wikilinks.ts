@@ -13,7 +13,7 @@ import { headingSuggestions, resolveHeading, resolveTarget } from '../lib/resolv
 import type { VaultDocument } from '../lib/vault-index.ts';
 import { parseWikilinkInner, wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
 import { documentOf, report, type PluginOptions } from './context.ts';
-import { element, missingMarker, positionInText, text } from './mdast-helpers.ts';
+import { missingMarker, positionInText, text } from './mdast-helpers.ts';
 
 export function remarkWikilinks({ atlas }: PluginOptions) {
   return (tree: Root, file: VFile) => {

@@ -1,0 +1,26 @@
+/**
+ * Builds the fixture vault once (lenient, so the broken constructs render their markers) and
+ * a small broken vault in strict mode (which must fail). The build tests read the results.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, TMP } from './build-site.ts';
+
+export default function setup(project: TestProject) {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(TMP, { recursive: true });
+  const fixture = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist'), { ATLAS_LENIENT: '1' });
+  writeFileSync(join(TMP, 'fixture-build.log'), fixture.output);
+  if (fixture.status !== 0) throw new Error(`The fixture vault did not build:\n${fixture.output}`);
+  const strict = buildSite('tests/fixtures/strict-vault', join(TMP, 'strict-dist'));
+  project.provide('fixtureBuild', fixture);
+  project.provide('strictBuild', strict);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fixtureBuild: import('./build-site.ts').BuildResult;
+    strictBuild: import('./build-site.ts').BuildResult;
+  }
+}

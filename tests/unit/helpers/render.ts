@@ -1,0 +1,42 @@
+/**
+ * Renders Markdown through the same processor the site uses (Astro's unified processor with
+ * our pipeline and Shiki settings), as a note of an in-memory vault.
+ */
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { pathToFileURL } from 'node:url';
+import { createAtlas, type Atlas } from '../../../src/lib/atlas.ts';
+import { loadSiteConfig } from '../../../src/lib/site-config.ts';
+import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { stripComments } from '../../../src/lib/obsidian-comments.ts';
+import type { VaultFile } from '../../../src/lib/vault-index.ts';
+import type { VaultPath } from '../../../src/lib/paths.ts';
+import { atlasPipeline } from '../../../src/markdown/pipeline.ts';
+
+export const VAULT_DIR = '/virtual-vault';
+
+export function vaultFiles(files: Record<string, string | null>): VaultFile[] {
+  return Object.entries(files).map(([path, source]) =>
+    source === null ? { path: path as VaultPath } : { path: path as VaultPath, source },
+  );
+}
+
+export function testAtlas(files: Record<string, string | null>, env: Record<string, string> = {}): Atlas {
+  const config = loadSiteConfig({ title: 'Test', vault: VAULT_DIR }, { ATLAS_LENIENT: '1', ...env });
+  return createAtlas(config, () => vaultFiles(files));
+}
+
+/** Renders `files[path]` as the site would, returning the HTML and the problems reported. */
+export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}) {
+  const atlas = testAtlas(files, env);
+  const processor = await createMarkdownProcessor({
+    ...atlasPipeline(atlas),
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+  });
+  const source = files[path];
+  if (source == null) throw new Error(`No note ${path} in the test vault`);
+  const body = stripComments(splitFrontmatter(source).body);
+  const result = await processor.render(body, { fileURL: pathToFileURL(`${VAULT_DIR}/${path}`) });
+  atlas.index();
+  return { html: result.code, problems: atlas.problems.list(), atlas };
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Two layers: `unit` (pure modules, and plugins through the real Markdown processor) and
+// `build` (the fixture vault is built once, in global setup; many assertions read its HTML).
+// Browser tests are Playwright's (playwright.config.ts).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
+  },
+});
