@@ -11,6 +11,8 @@
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import type { Atlas } from '../lib/atlas.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+import { remarkBlockIds } from './remark-block-ids.ts';
+import { remarkEmbeds } from './remark-embeds.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
@@ -20,8 +22,13 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
     // rewrite the text inside `[[…]]` before we read it.
     smartypants: false,
     remarkPlugins: [
+      // Embeds first: `![[…]]` must not be read as `!` + a link, and embedded content then
+      // goes through every later plugin like the note's own.
+      [remarkEmbeds, options],
       // Wikilinks after embeds: `![[…]]` must not be read as `!` + a link.
       [remarkWikilinks, options],
+      // After embeds, so a block embedded by `![[Note#^id]]` still has its marker to find.
+      remarkBlockIds,
     ],
     rehypePlugins: [
       // Before Astro's heading ids, so anchors match the ones the vault index computed.

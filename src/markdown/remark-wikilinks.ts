@@ -72,7 +72,9 @@ export function remarkWikilinks({ atlas }: PluginOptions) {
         severity: 'warning',
         ruleId: 'wikilink-ambiguous',
         message: `\`${link.raw}\` could mean ${resolution.ambiguous.map((d) => `\`${d.path}\``).join(', ')}; it links to \`${target.path}\`, as in Obsidian.`,
-        suggestion: `Write the path to be sure: \`[[${target.path.replace(/\.mdx?$/, '')}]]\`.`,
+        suggestion: target.path.includes('/')
+          ? `Write the path to be sure: \`[[${target.path.replace(/\.mdx?$/, '')}]]\`.`
+          : `To link another one, write its path, e.g. \`[[${resolution.ambiguous.find((d) => d !== target)!.path.replace(/\.mdx?$/, '')}]]\`.`,
       });
     }
     if (!target.publish) {

@@ -1,0 +1,111 @@
+/** Links, anchors and Obsidian syntax in the built fixture site. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { allPages, page } from './html.ts';
+
+const out = inject('fixtureBuild').outDir;
+
+describe('every page', () => {
+  const pages = allPages(out);
+
+  it('has no wikilink syntax left outside code', () => {
+    for (const path of pages) {
+      const doc = page(out, path);
+      doc.querySelectorAll('code, pre').forEach((c) => c.remove());
+      expect(doc.body.textContent, path).not.toMatch(/!?\[\[[^\]]*\]\]/);
+      expect(doc.body.textContent, path).not.toMatch(/(^|\s)\^[a-z0-9-]+\s*$/m);
+    }
+  });
+
+  it('links only to pages, files and anchors that exist', () => {
+    const broken: string[] = [];
+    for (const path of pages) {
+      const doc = page(out, path);
+      for (const a of doc.querySelectorAll('a[href], img[src], iframe[src], audio[src], video[src]')) {
+        const ref = a.getAttribute('href') ?? a.getAttribute('src')!;
+        if (/^(https?:|mailto:)/.test(ref)) continue;
+        const url = new URL(ref, `http://site${path}`);
+        const pathname = decodeURIComponent(url.pathname);
+        const file = join(out, pathname, pathname.endsWith('/') ? 'index.html' : '');
+        if (!existsSync(file)) {
+          broken.push(`${path} → ${ref} (no such file)`);
+          continue;
+        }
+        if (url.hash && pathname.endsWith('/')) {
+          const id = decodeURIComponent(url.hash.slice(1));
+          const target = page(out, pathname);
+          if (!target.getElementById(id)) broken.push(`${path} → ${ref} (no element with id "${id}")`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('has unique ids', () => {
+    for (const path of pages) {
+      const ids = [...page(out, path).querySelectorAll('[id]')].map((e) => e.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), path).toEqual([]);
+    }
+  });
+});
+
+describe('wikilinks and embeds', () => {
+  const welcome = page(out, '/welcome/');
+  const links = [...welcome.querySelectorAll('.atlas-content a.atlas-wikilink')].map((a) => [a.textContent, a.getAttribute('href')]);
+
+  it('resolve in every form', () => {
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['Nested note', '/folder/nested-note/'],
+        ['a labelled link', '/folder/nested-note/'],
+        ['Nested note > Second section', '/folder/nested-note/#second-section'],
+        ['Nested note > ^key-point', '/folder/nested-note/#%5Ekey-point'],
+        ['widget', '/glossary/widget/'],
+        ['Links by path', '#links-by-path'],
+        ['other/Duplicate', '/other/duplicate/'],
+        ['spec.pdf', '/files/attachments/spec.pdf'],
+        ['Nest', '/folder/nested-note/'],
+        ['escaped pipe', '/folder/nested-note/'],
+      ]),
+    );
+  });
+
+  it('embed images with size and alt, sections, blocks and PDFs', () => {
+    const img = welcome.querySelector('img.atlas-embed-image');
+    expect([img?.getAttribute('src'), img?.getAttribute('alt'), img?.getAttribute('width')]).toEqual(['/files/attachments/pixel.png', 'A single pixel', '40']);
+    const embeds = [...welcome.querySelectorAll('.atlas-embed')];
+    expect(embeds[0]?.textContent).toContain('A paragraph with a key point.');
+    expect(embeds[0]?.textContent).not.toContain('The opening paragraph');
+    expect(embeds[1]?.textContent).toContain('A paragraph with a key point.');
+    expect(welcome.querySelector('iframe.atlas-embed-pdf')?.getAttribute('title')).toBe('spec.pdf');
+  });
+
+  it('turn block ids into anchors', () => {
+    const nested = page(out, '/folder/nested-note/');
+    expect(nested.getElementById('^key-point')?.textContent).toBe('A paragraph with a key point.');
+    expect(nested.getElementById('^list-item')?.tagName).toBe('LI');
+    expect(nested.getElementById('^table-block')?.tagName).toBe('TABLE');
+  });
+
+  it('list backlinks', () => {
+    const backlinks = [...page(out, '/folder/nested-note/').querySelectorAll('.atlas-backlinks a')].map((a) => a.textContent);
+    expect(backlinks).toEqual(expect.arrayContaining(['Broken links', 'Welcome to the fixture vault']));
+  });
+});
+
+describe('text MDX would choke on', () => {
+  it('stays text in .md notes, and comments vanish', () => {
+    const text = page(out, '/plain-text/').querySelector('.atlas-content')!.textContent!;
+    expect(text).toContain('Set {braces} and a lone < sign');
+    expect(text).toContain('export const x = 1');
+    expect(text).toContain('import something from');
+    expect(text).not.toContain('hidden comment');
+    expect(text).not.toContain('A block comment');
+    expect(text).toContain('Visible after the comment.');
+  });
+
+  it('while .mdx notes run their expressions', () => {
+    expect(page(out, '/mdx-note/').querySelector('.atlas-content')?.textContent).toContain('computes 42');
+  });
+});
