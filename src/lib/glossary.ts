@@ -39,3 +39,15 @@ function joinOr(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
+
+/**
+ * The short note shown beside an outdated word wherever it appears: "now: control plane",
+ * "removed in v1.24". Undefined for a current term named by a current name.
+ */
+export function outdatedHint(term: GlossaryTerm, index: VaultIndex, outdatedName?: string): string | undefined {
+  if (outdatedName) return `outdated; now: ${term.title}`;
+  if (term.status === 'current') return undefined;
+  const replacements = term.replacedBy.map((slug) => index.terms.get(slug)?.title ?? slug);
+  if (term.status === 'removed') return `removed${term.statusSince ? ` in ${term.statusSince}` : ''}${replacements.length ? `; now: ${joinOr(replacements)}` : ''}`;
+  return `outdated${replacements.length ? `; now: ${joinOr(replacements)}` : ''}`;
+}

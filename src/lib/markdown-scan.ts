@@ -40,6 +40,8 @@ export interface NoteScan {
   links: ScannedLink[];
   /** Plain text of the opening paragraph, for link previews and descriptions. */
   excerpt: string;
+  /** Prose text outside headings, code and links: where glossary terms are "mentioned". */
+  prose: string;
 }
 
 const SKIP_TEXT_IN = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'link', 'linkReference']);
@@ -47,7 +49,8 @@ const EXCERPT_LENGTH = 280;
 
 export function scanNote(tree: Root): NoteScan {
   const slug = createHeadingSlugger();
-  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '' };
+  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '' };
+  const prose: string[] = [];
   const tags = new Set<string>();
 
   visitParents(tree, (node: Nodes, ancestors: Parent[]) => {
@@ -85,9 +88,11 @@ export function scanNote(tree: Root): NoteScan {
       }
       const withoutLinks = node.value.replace(WIKILINK_PATTERN, (m) => ' '.repeat(m.length));
       for (const tag of findTags(withoutLinks)) tags.add(tag.name);
+      if (!ancestors.some((a) => a.type === 'heading')) prose.push(withoutLinks);
     }
   });
   scan.tags = [...tags];
+  scan.prose = prose.join('\n');
   return scan;
 }
 

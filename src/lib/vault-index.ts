@@ -82,6 +82,8 @@ export interface VaultDocument {
   blocks: Map<string, number>;
   links: ScannedLink[];
   excerpt: string;
+  /** Prose outside headings, code and links (see markdown-scan). */
+  prose: string;
   /** The body with frontmatter blanked and comments removed: positions match the file. */
   body: string;
   frontmatter: Record<string, unknown>;
@@ -238,7 +240,7 @@ function indexDocument(path: VaultPath, source: string, isTerm: boolean, problem
       message: `Cannot parse this MDX note: ${(error as Error).message.split('\n')[0]}`,
       suggestion: 'Escape `{`, `}` and `<` as `\\{`, `\\}` and `&lt;`, or rename the note to `.md`.',
     });
-    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '' };
+    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '' };
   }
 
   const schema = isTerm ? glossaryFrontmatterSchema : noteFrontmatterSchema;
@@ -305,6 +307,7 @@ function indexDocument(path: VaultPath, source: string, isTerm: boolean, problem
     blocks: new Map(scan.blocks.map((b) => [b.id, b.line])),
     links: scan.links,
     excerpt: scan.excerpt || fm.description || term?.definition || '',
+    prose: scan.prose,
     body,
     frontmatter: split.data,
     lineOfKey: split.lineOfKey,

@@ -10,9 +10,13 @@
  */
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import type { Atlas } from '../lib/atlas.ts';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { remarkBlockIds } from './remark-block-ids.ts';
+import { remarkCallouts } from './remark-callouts.ts';
 import { remarkEmbeds } from './remark-embeds.ts';
+import { remarkGlossaryLinks } from './remark-glossary-links.ts';
+import { rehypeLinkPreviews } from './rehype-link-previews.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
@@ -27,12 +31,22 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       [remarkEmbeds, options],
       // Wikilinks after embeds: `![[…]]` must not be read as `!` + a link.
       [remarkWikilinks, options],
+      // Callouts after wikilinks: they regroup the paragraph's inline nodes into title and
+      // body, so links are made (and problems placed) on the parser's untouched text nodes.
+      [remarkCallouts, options],
       // After embeds, so a block embedded by `![[Note#^id]]` still has its marker to find.
       remarkBlockIds,
+      // Last: term mentions are linked only in text no other plugin has turned into a link,
+      // a tag or code, and after explicit links are known (those terms are not linked twice).
+      [remarkGlossaryLinks, options],
     ],
     rehypePlugins: [
       // Before Astro's heading ids, so anchors match the ones the vault index computed.
       rehypeHeadingIds,
+      // After the ids exist; the "#" it adds is not part of any heading's text before this.
+      rehypeHeadingAnchors,
+      // Last: every term and note link exists by now, explicit or automatic.
+      [rehypeLinkPreviews, options],
     ],
   };
 }

@@ -13,7 +13,9 @@ import { headingSuggestions, resolveHeading, resolveTarget } from '../lib/resolv
 import type { VaultDocument } from '../lib/vault-index.ts';
 import { parseWikilinkInner, wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
 import { documentOf, report, type PluginOptions } from './context.ts';
-import { missingMarker, positionInText, text } from './mdast-helpers.ts';
+import { element, missingMarker, positionInText, text } from './mdast-helpers.ts';
+import { hintNode } from './remark-glossary-links.ts';
+import { outdatedHint } from '../lib/glossary.ts';
 
 export function remarkWikilinks({ atlas }: PluginOptions) {
   return (tree: Root, file: VFile) => {
@@ -89,7 +91,20 @@ export function remarkWikilinks({ atlas }: PluginOptions) {
     if (link.block || link.headingPath.length) {
       return fragmentLink(target, link, display, problem, target === from) ?? missingMarker(display, 'missing section', link.block ? 'block-unresolved' : 'heading-unresolved');
     }
-    return linkNode(hrefFor(base, target.slug), display, classesFor(target), target);
+    const node = linkNode(hrefFor(base, target.slug), display, classesFor(target), target);
+    // `[[master]]` reaches the control plane through an outdated name: the preview says so.
+    const outdated = resolution.viaAlias && target.term?.outdatedNames.find((n) => n.name.toLowerCase() === resolution.viaAlias!.toLowerCase());
+    if (outdated) {
+      const properties = (node.data as { hProperties: Record<string, unknown> }).hProperties;
+      properties.dataAtlasOutdated = outdated.name;
+    }
+    const hint = target.term && outdatedHint(target.term, index, outdated ? outdated.name : undefined);
+    if (hint) {
+      const properties = (node.data as { hProperties: Record<string, unknown> }).hProperties;
+      properties.className = [...(properties.className as string[]), 'atlas-term-outdated'];
+      return element('span', { className: ['atlas-outdated-word'] }, [node, hintNode(hint)]);
+    }
+    return node;
   }
 
   function fragmentLink(target: VaultDocument, link: Wikilink, display: string, problem: Reporter, samePage: boolean): PhrasingContent | undefined {

@@ -1,0 +1,119 @@
+/**
+ * Links the first mention of each glossary term on a page to its entry: titles, aliases and
+ * outdated names, longest first, whole words only, case rules per term (`lib/term-matcher.ts`).
+ *
+ * Never inside headings, code, math, links, raw HTML or embedded content, never on the term's
+ * own page, and not for a term the page already links explicitly. Outdated words (an outdated
+ * name, or a term that is outdated or removed) are different: every occurrence is linked and
+ * gets the current word beside it, "master (outdated; now: Control plane)". Authors opt out per page
+ * (`autolink: false` in frontmatter) or per passage, by wrapping it in an HTML element with
+ * the class `no-autolink` (`<span class="no-autolink">…</span>`, or a `<div>` around blocks).
+ */
+import type { Link, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { outdatedHint } from '../lib/glossary.ts';
+import { hrefFor } from '../lib/paths.ts';
+import { createTermMatcher, type TermMatcher } from '../lib/term-matcher.ts';
+import type { VaultIndex } from '../lib/vault-index.ts';
+import { documentOf, EMBEDDED_FROM, type PluginOptions } from './context.ts';
+
+const SKIP = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'math', 'inlineMath', 'definition', 'footnoteDefinition']);
+const OPT_OUT = 'atlasNoAutolink';
+const matchers = new WeakMap<VaultIndex, TermMatcher>();
+
+export function matcherFor(index: VaultIndex): TermMatcher {
+  let matcher = matchers.get(index);
+  if (!matcher) matchers.set(index, (matcher = createTermMatcher(index.terms.values())));
+  return matcher;
+}
+
+export function remarkGlossaryLinks({ atlas }: PluginOptions) {
+  return (tree: Root, file: VFile) => {
+    const doc = documentOf(atlas, file);
+    if (doc?.frontmatter.autolink === false) return;
+    const index = atlas.index();
+    const matcher = matcherFor(index);
+    const linked = new Set<string>();
+    if (doc?.term) linked.add(doc.term.slug);
+    visit(tree, 'link', (link: Link) => {
+      const target = ((link.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties)?.dataAtlasTarget;
+      if (typeof target === 'string' && target.startsWith('glossary/')) linked.add(target.slice('glossary/'.length));
+    });
+    markOptOuts(tree);
+
+    const replacements: Array<{ parent: Parent; node: Text; nodes: PhrasingContent[] }> = [];
+    visitParents(tree, 'text', (node: Text, ancestors: Parent[]) => {
+      if (ancestors.some((a) => SKIP.has(a.type) || (a.data as Record<string, unknown> | undefined)?.[EMBEDDED_FROM] || (a.data as Record<string, unknown> | undefined)?.[OPT_OUT])) return;
+      if ((node.data as Record<string, unknown> | undefined)?.[OPT_OUT]) return;
+      const own = doc?.term?.slug;
+      const mentions = matcher
+        .find(node.value)
+        .filter((m) => m.term.slug !== own && (isOutdated(m) || !linked.has(m.term.slug)));
+      if (mentions.length === 0) return;
+      const nodes: PhrasingContent[] = [];
+      let at = 0;
+      for (const mention of mentions) {
+        const outdated = isOutdated(mention);
+        if ((!outdated && linked.has(mention.term.slug)) || mention.index < at) continue;
+        if (!outdated) linked.add(mention.term.slug);
+        if (mention.index > at) nodes.push({ type: 'text', value: node.value.slice(at, mention.index) });
+        nodes.push({
+          type: 'link',
+          url: hrefFor(atlas.config.base, `glossary/${mention.term.slug}`),
+          children: [{ type: 'text', value: mention.text }],
+          data: {
+            hProperties: {
+              className: ['atlas-term-link', 'atlas-autolink', ...(outdated ? ['atlas-term-outdated'] : [])],
+              dataAtlasTarget: `glossary/${mention.term.slug}`,
+              ...(mention.outdated ? { dataAtlasOutdated: mention.name } : {}),
+            },
+          },
+        });
+        const hint = outdated ? outdatedHint(mention.term, index, mention.outdated ? mention.name : undefined) : undefined;
+        if (hint) nodes.push(hintNode(hint));
+        at = mention.index + mention.text.length;
+      }
+      if (nodes.length === 0) return;
+      if (at < node.value.length) nodes.push({ type: 'text', value: node.value.slice(at) });
+      replacements.push({ parent: ancestors.at(-1)!, node, nodes });
+    });
+    for (const { parent, node, nodes } of replacements) {
+      const at = parent.children.indexOf(node as never);
+      if (at !== -1) parent.children.splice(at, 1, ...(nodes as never[]));
+    }
+  };
+}
+
+function isOutdated(mention: { outdated?: unknown; term: { status: string } }): boolean {
+  return Boolean(mention.outdated) || mention.term.status !== 'current';
+}
+
+/** " (outdated; now: Control plane)", small, beside the outdated word. */
+export function hintNode(hint: string): PhrasingContent {
+  return {
+    type: 'emphasis',
+    children: [{ type: 'text', value: ` (${hint})` }],
+    data: { hName: 'span', hProperties: { className: ['atlas-outdated-hint'] } },
+  };
+}
+
+const OPEN = /^<(span|div|p|section|aside)\b[^>]*\bclass\s*=\s*["'][^"']*\bno-autolink\b/i;
+
+/** Marks the nodes between `<tag class="no-autolink">` and its closing tag, among siblings. */
+function markOptOuts(tree: Root): void {
+  visit(tree, (node: Nodes) => {
+    if (!('children' in node)) return;
+    let open: string | undefined;
+    for (const child of node.children as Nodes[]) {
+      if (child.type === 'html') {
+        const opening = OPEN.exec(child.value);
+        if (opening && !new RegExp(`</${opening[1]}>\\s*$`, 'i').test(child.value)) open = opening[1]!.toLowerCase();
+        else if (open && new RegExp(`^</${open}>`, 'i').test(child.value.trim())) open = undefined;
+        continue;
+      }
+      if (open) ((child.data ??= {}) as Record<string, unknown>)[OPT_OUT] = true;
+    }
+  });
+}
