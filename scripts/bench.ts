@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: speed and size, measured (not asserted in tests). Prints tables.
+ *   npm run bench                 all sections
+ *   npm run bench -- build        one section: build | weight | diagrams | search
+ *   BENCH_SIZES=200,1000 npm run bench -- build
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { benchBuild } from './bench-build.ts';
+import { pageWeight } from './bench-weight.ts';
+
+const TMP = resolve('tests/.tmp/bench');
+mkdirSync(TMP, { recursive: true });
+const wanted = new Set(process.argv.slice(2));
+const run = (name: string) => wanted.size === 0 || wanted.has(name);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+if (run('build')) {
+  const sizes = (process.env.BENCH_SIZES ?? '200,1000,5000').split(',').map(Number);
+  console.log('\n## Build time and peak memory (generated vaults, warm diagram cache)\n');
+  console.log('| notes | build | per note | peak memory |\n| ---: | ---: | ---: | ---: |');
+  for (const r of benchBuild(sizes, TMP)) console.log(`| ${r.notes} | ${r.seconds.toFixed(1)} s | ${r.msPerNote.toFixed(1)} ms | ${r.peakMB} MB |`);
+}
+
+if (run('weight')) {
+  const dist = resolve('dist');
+  console.log('\n## Page weight of dist/ (gzipped, before any interaction)\n');
+  console.log('| page type | path | HTML | CSS | JS |\n| --- | --- | ---: | ---: | ---: |');
+  const pages: Array<[string, string]> = [
+    ['home', '/'],
+    ['note', '/cluster-architecture/'],
+    ['note with diagrams', '/control-plane-components/'],
+    ['glossary index', '/glossary/'],
+    ['glossary term', '/glossary/control-plane/'],
+    ['tag', '/tags/kubernetes/'],
+    ['404', '/404.html'],
+  ];
+  for (const [type, path] of pages) {
+    try {
+      const w = pageWeight(dist, type, path);
+      console.log(`| ${w.type} | ${w.path} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} |`);
+    } catch (error) {
+      console.log(`| ${type} | ${path} | (${(error as Error).message}: run npm run build first) | | |`);
+    }
+  }
+}
