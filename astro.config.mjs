@@ -6,6 +6,7 @@ import settings from './src/site.config.ts';
 import { useAtlas } from './src/lib/atlas.ts';
 import { atlasPipeline } from './src/markdown/pipeline.ts';
 import { atlasIntegration } from './src/integrations/atlas-integration.ts';
+import { cspHashes } from './src/lib/inline-scripts.ts';
 
 // Configuration, the vault index and the problem log, shared with the pages (src/lib/atlas.ts).
 const atlas = useAtlas(settings);
@@ -23,5 +24,28 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
   integrations: [mdx(), atlasIntegration(atlas)],
+  // A strict Content-Security-Policy in every page's <meta>: scripts only from this origin or
+  // with the hashes Astro computes for our inline scripts; no 'unsafe-inline' scripts.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "media-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs as WebAssembly.
+      // Our two pre-paint inline scripts are allowed by their hashes (src/lib/inline-scripts.ts).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: cspHashes() },
+      // Shiki colours and KaTeX layout are `style` attributes; inline <style> elements still
+      // need a hash, and <script> has no such allowance.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   devToolbar: { enabled: false },
 });
