@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import settings from './src/site.config.ts';
@@ -7,9 +8,13 @@ import { useAtlas } from './src/lib/atlas.ts';
 import { atlasPipeline } from './src/markdown/pipeline.ts';
 import { atlasIntegration } from './src/integrations/atlas-integration.ts';
 import { cspHashes } from './src/lib/inline-scripts.ts';
+import { aliasRedirects } from './src/lib/alias-redirects.ts';
 
 // Configuration, the vault index and the problem log, shared with the pages (src/lib/atlas.ts).
 const atlas = useAtlas(settings);
+const redirectPaths = new Set(aliasRedirects(atlas.index()).map((r) => `${atlas.config.base}glossary/${r.slug}/`));
+/** @param {string} page */
+const isRedirectPage = (page) => redirectPaths.has(new URL(page).pathname);
 
 export default defineConfig({
   site: atlas.config.site,
@@ -23,7 +28,12 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), atlasIntegration(atlas)],
+  integrations: [
+    mdx(),
+    // Alias redirect pages and the 404 page are not content: keep them out of the sitemap.
+    sitemap({ filter: (page) => !isRedirectPage(page) && !page.endsWith('/404/') }),
+    atlasIntegration(atlas),
+  ],
   // A strict Content-Security-Policy in every page's <meta>: scripts only from this origin or
   // with the hashes Astro computes for our inline scripts; no 'unsafe-inline' scripts.
   security: {

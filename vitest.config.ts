@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Two layers: `unit` (pure modules, and plugins through the real Markdown processor) and
-// `build` (the fixture vault is built once, in global setup; many assertions read its HTML).
+// `build` (the fixture vault is built once, in global setup; many assertions read its HTML);
+// `site` (quality gates on the real dist/, so it runs after `npm run build`).
 // Browser tests are Playwright's (playwright.config.ts).
 export default defineConfig({
   test: {
@@ -16,6 +17,7 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 });

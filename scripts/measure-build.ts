@@ -1,3 +1,5 @@
+export {};
+
 /**
  * Builds one vault in this process with Astro's API and prints JSON: wall time and peak
  * memory (max resident set size). Run in a child process per measurement, so every build

@@ -20,6 +20,11 @@ export const siteSettingsSchema = z.object({
   excludeFolders: z.array(z.string()).default([]),
   /** Where the source lives, for "edit this page" links. Optional. */
   repository: z.url().optional(),
+  /**
+   * The site's public origin, for canonical links, the sitemap and the feed. Deployments set
+   * `ATLAS_SITE_URL`; the default is the address `npm start` serves.
+   */
+  url: z.url().default('http://127.0.0.1:4321'),
 });
 
 export type SiteSettings = z.input<typeof siteSettingsSchema>;
@@ -29,8 +34,8 @@ export interface SiteConfig extends z.output<typeof siteSettingsSchema> {
   vaultDir: string;
   /** `true` unless `ATLAS_LENIENT=1`: content problems fail the build. */
   strict: boolean;
-  /** The deployed origin, e.g. `https://atlas.example.org` (`ATLAS_SITE_URL`). */
-  site?: string;
+  /** The deployed origin, e.g. `https://atlas.example.org` (`ATLAS_SITE_URL`, else `url`). */
+  site: string;
   /** The base path, `/` or `/docs/` (`ATLAS_BASE`). */
   base: string;
 }
@@ -61,7 +66,7 @@ export function loadSiteConfig(settings: SiteSettings, env: NodeJS.ProcessEnv = 
     ...parsedSettings.data,
     vaultDir: isAbsolute(vault) ? vault : resolve(root, vault),
     strict: !['1', 'true'].includes(parsedEnv.data.ATLAS_LENIENT ?? ''),
-    site: parsedEnv.data.ATLAS_SITE_URL,
+    site: parsedEnv.data.ATLAS_SITE_URL ?? parsedSettings.data.url,
     base: normaliseBase(parsedEnv.data.ATLAS_BASE),
   };
 }

@@ -1,6 +1,6 @@
 /** Every broken construct of the fixture vault is reported once, at its place, and shown in the page. */
 import { describe, expect, inject, it } from 'vitest';
-import { page } from './html.ts';
+import { page } from '../helpers/site.ts';
 
 const build = inject('fixtureBuild');
 const out = build.outDir;

@@ -1,8 +1,6 @@
 /** Links, anchors and Obsidian syntax in the built fixture site. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { allPages, page } from './html.ts';
+import { allPages, brokenLinks, page } from '../helpers/site.ts';
 
 const out = inject('fixtureBuild').outDir;
 
@@ -19,27 +17,7 @@ describe('every page', () => {
   });
 
   it('links only to pages, files and anchors that exist', () => {
-    const broken: string[] = [];
-    for (const path of pages) {
-      const doc = page(out, path);
-      for (const a of doc.querySelectorAll('a[href], img[src], iframe[src], audio[src], video[src]')) {
-        const ref = a.getAttribute('href') ?? a.getAttribute('src')!;
-        if (/^(https?:|mailto:)/.test(ref)) continue;
-        const url = new URL(ref, `http://site${path}`);
-        const pathname = decodeURIComponent(url.pathname);
-        const file = join(out, pathname, pathname.endsWith('/') ? 'index.html' : '');
-        if (!existsSync(file)) {
-          broken.push(`${path} → ${ref} (no such file)`);
-          continue;
-        }
-        if (url.hash && pathname.endsWith('/')) {
-          const id = decodeURIComponent(url.hash.slice(1));
-          const target = page(out, pathname);
-          if (!target.getElementById(id)) broken.push(`${path} → ${ref} (no element with id "${id}")`);
-        }
-      }
-    }
-    expect(broken).toEqual([]);
+    expect(brokenLinks(out)).toEqual([]);
   });
 
   it('has unique ids', () => {

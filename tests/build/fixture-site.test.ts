@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { allPages, page } from './html.ts';
+import { allPages, page } from '../helpers/site.ts';
 
 const build = inject('fixtureBuild');
 const out = build.outDir;

@@ -1,0 +1,32 @@
+/**
+ * An RSS feed of the notes, in reading order. Notes carry no dates unless the author adds
+ * `date` (or `created`) to the frontmatter; file times are not used, so two builds of the same
+ * vault give the same feed.
+ */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import settings from '../site.config.ts';
+import { useAtlas } from '../lib/atlas.ts';
+import { readingOrder } from '../lib/navigation.ts';
+import { hrefFor } from '../lib/paths.ts';
+
+export const GET: APIRoute = (context) => {
+  const atlas = useAtlas(settings);
+  const notes = readingOrder(atlas.index());
+  return rss({
+    title: atlas.config.title,
+    description: atlas.config.description || atlas.config.title,
+    site: context.site ?? atlas.config.site,
+    items: notes.map((note) => {
+      const date = note.frontmatter.date ?? note.frontmatter.created;
+      const pubDate = date instanceof Date || typeof date === 'string' ? new Date(date) : undefined;
+      return {
+        title: note.title,
+        link: hrefFor(atlas.config.base, note.slug),
+        description: note.description ?? note.excerpt,
+        categories: note.tags,
+        ...(pubDate && !Number.isNaN(pubDate.getTime()) ? { pubDate } : {}),
+      };
+    }),
+  });
+};
