@@ -13,7 +13,10 @@ export default function setup(project: TestProject) {
   const fixture = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist'), { ATLAS_LENIENT: '1' });
   writeFileSync(join(TMP, 'fixture-build.log'), fixture.output);
   if (fixture.status !== 0) throw new Error(`The fixture vault did not build:\n${fixture.output}`);
+  // A second build of the same vault, to check that builds are reproducible byte for byte.
+  const again = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist-again'), { ATLAS_LENIENT: '1' });
   const strict = buildSite('tests/fixtures/strict-vault', join(TMP, 'strict-dist'));
+  project.provide('fixtureBuildAgain', again);
   project.provide('fixtureBuild', fixture);
   project.provide('strictBuild', strict);
 }
@@ -22,5 +25,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     fixtureBuild: import('./build-site.ts').BuildResult;
     strictBuild: import('./build-site.ts').BuildResult;
+    fixtureBuildAgain: import('./build-site.ts').BuildResult;
   }
 }
