@@ -80,6 +80,7 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
   ): PhrasingContent | EmbedBlock {
     const index = atlas.index();
     const display = wikilinkDisplayText(link);
+    if (!link.target && !link.block && link.headingPath.length === 0) return text(link.raw);
     const target = link.target ? resolveTarget(index, from, link.target) : from ? ({ kind: 'document', document: from } as const) : undefined;
     if (!target || target.kind === 'missing') {
       problem({

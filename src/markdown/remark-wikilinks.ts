@@ -48,6 +48,8 @@ export function remarkWikilinks({ atlas }: PluginOptions) {
     const base = atlas.config.base;
     const display = wikilinkDisplayText(link);
 
+    // `[[]]`-like text with nothing to link to (`[[#]]`, `[[ | x]]`) stays text, as in Obsidian.
+    if (!link.target && !link.block && link.headingPath.length === 0) return text(link.raw);
     // Same-page link: `[[#Heading]]`, `[[#^block]]`.
     if (!link.target) {
       if (!from) return text(display);
