@@ -1,0 +1,57 @@
+/**
+ * `npm run dev` reloads a page when its note or a glossary entry changes. Runs its own dev
+ * server on a copy of the fixture vault, so editing files cannot touch the real content.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const PORT = 4392;
+const ROOT = resolve(import.meta.dirname, '../..');
+let vault: string;
+let server: ChildProcess;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  vault = mkdtempSync(join(tmpdir(), 'atlas-dev-'));
+  cpSync(join(ROOT, 'tests/fixtures/vault'), vault, { recursive: true });
+  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, ATLAS_VAULT: vault, ATLAS_LENIENT: '1' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 120; i += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/welcome/`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('The dev server did not start in 60 s');
+});
+
+test.afterAll(() => {
+  server?.kill();
+  rmSync(vault, { recursive: true, force: true });
+});
+
+const edit = (file: string, from: string, to: string) => writeFileSync(join(vault, file), readFileSync(join(vault, file), 'utf8').replace(from, to));
+
+test('a page reloads when its note changes', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${PORT}/welcome/`);
+  await expect(page.locator('.atlas-content')).toContainText('This note has no frontmatter');
+  edit('Welcome.md', 'This note has no frontmatter', 'This edited note has no frontmatter');
+  await expect(page.locator('.atlas-content')).toContainText('This edited note has no frontmatter', { timeout: 20_000 });
+});
+
+test('a page reloads when a glossary entry it previews changes', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${PORT}/welcome/`);
+  const preview = page.locator('#atlas-preview-glossary-widget');
+  await expect(preview).toContainText('A small component');
+  edit('glossary/widget.md', 'A small component used to test glossary entries.', 'A renamed component, edited in dev.');
+  await expect(preview).toContainText('A renamed component, edited in dev.', { timeout: 20_000 });
+});
