@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: speed and size, measured (not asserted in tests). Prints tables.
  *   npm run bench                 all sections
- *   npm run bench -- build        one section: build | weight | diagrams | search
+ *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search
  *   BENCH_SIZES=200,1000 npm run bench -- build
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchBuild } from './bench-build.ts';
 import { pageWeight } from './bench-weight.ts';
+import { benchLighthouse } from './bench-lighthouse.ts';
 
 const TMP = resolve('tests/.tmp/bench');
 mkdirSync(TMP, { recursive: true });
@@ -42,5 +43,19 @@ if (run('weight')) {
     } catch (error) {
       console.log(`| ${type} | ${path} | (${(error as Error).message}: run npm run build first) | | |`);
     }
+  }
+}
+
+if (run('diagrams')) {
+  const { benchDiagrams, formatDiagramBench } = await import('./bench-diagrams.ts');
+  console.log('\n## Diagram rendering (Mermaid in one Chromium page; render cache on disk)\n');
+  console.log(formatDiagramBench(await benchDiagrams()));
+}
+
+if (run('lighthouse')) {
+  console.log('\n## Lighthouse (dist/, Chromium from apt)\n');
+  console.log('| page | performance | accessibility | best practices | SEO |\n| --- | ---: | ---: | ---: | ---: |');
+  for (const r of await benchLighthouse(['/', '/cluster-architecture/', '/glossary/', '/glossary/control-plane/'])) {
+    console.log(`| ${r.path} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} |`);
   }
 }
