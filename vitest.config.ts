@@ -18,6 +18,9 @@ export default defineConfig({
         },
       },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000 } },
+      // `deploy`: deploy/ (manifests, Dockerfile, workflow) and deploy/nginx/ running in Debian's
+      // nginx over the real dist/, so it too runs after `npm run build`.
+      { test: { name: 'deploy', include: ['tests/deploy/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },
 });
