@@ -42,6 +42,8 @@ export interface NoteScan {
   excerpt: string;
   /** Prose text outside headings, code and links: where glossary terms are "mentioned". */
   prose: string;
+  /** The note has `$…$` or `$$…$$` math (its page then loads KaTeX's stylesheet). */
+  hasMath: boolean;
 }
 
 const SKIP_TEXT_IN = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'link', 'linkReference']);
@@ -49,11 +51,12 @@ const EXCERPT_LENGTH = 280;
 
 export function scanNote(tree: Root): NoteScan {
   const slug = createHeadingSlugger();
-  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '' };
+  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false };
   const prose: string[] = [];
   const tags = new Set<string>();
 
   visitParents(tree, (node: Nodes, ancestors: Parent[]) => {
+    if (node.type === 'math' || node.type === 'inlineMath') scan.hasMath = true;
     if (node.type === 'heading') {
       const text = renderedHeadingText(toString(node), replaceWikilinksWithText);
       if (node.depth === 1 && scan.firstH1 === undefined) scan.firstH1 = text;

@@ -23,7 +23,8 @@ export type RuleId =
   | 'glossary-alias-duplicate'
   | 'diagram-invalid'
   | 'diagram-no-browser'
-  | 'html-unsafe';
+  | 'html-unsafe'
+  | 'math-invalid';
 
 export interface Problem {
   /** Vault-relative path of the file the problem is in. */

@@ -84,6 +84,8 @@ export interface VaultDocument {
   excerpt: string;
   /** Prose outside headings, code and links (see markdown-scan). */
   prose: string;
+  /** Has `$…$` / `$$…$$` math. */
+  hasMath: boolean;
   /** The body with frontmatter blanked and comments removed: positions match the file. */
   body: string;
   frontmatter: Record<string, unknown>;
@@ -240,7 +242,7 @@ function indexDocument(path: VaultPath, source: string, isTerm: boolean, problem
       message: `Cannot parse this MDX note: ${(error as Error).message.split('\n')[0]}`,
       suggestion: 'Escape `{`, `}` and `<` as `\\{`, `\\}` and `&lt;`, or rename the note to `.md`.',
     });
-    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '' };
+    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false };
   }
 
   const schema = isTerm ? glossaryFrontmatterSchema : noteFrontmatterSchema;
@@ -308,6 +310,7 @@ function indexDocument(path: VaultPath, source: string, isTerm: boolean, problem
     links: scan.links,
     excerpt: scan.excerpt || fm.description || term?.definition || '',
     prose: scan.prose,
+    hasMath: scan.hasMath,
     body,
     frontmatter: split.data,
     lineOfKey: split.lineOfKey,

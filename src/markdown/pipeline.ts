@@ -9,14 +9,22 @@
  * ids (which keep ids we set), rehype-raw.
  */
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
 import type { Atlas } from '../lib/atlas.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+import { rehypeDiagrams } from './rehype-diagrams.ts';
 import { remarkBlockIds } from './remark-block-ids.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkEmbeds } from './remark-embeds.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { rehypeLinkPreviews } from './rehype-link-previews.ts';
+import { rehypeMathCheck } from './rehype-math-check.ts';
+import { rehypeSafeHtml } from './rehype-safe-html.ts';
+import { remarkComments } from './remark-comments.ts';
+import { remarkHighlights } from './remark-highlights.ts';
+import { remarkTags } from './remark-tags.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
@@ -26,7 +34,10 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
     // rewrite the text inside `[[…]]` before we read it.
     smartypants: false,
     remarkPlugins: [
-      // Embeds first: `![[…]]` must not be read as `!` + a link, and embedded content then
+      // Comments before everything (only `.mdx` notes still have them here): a commented-out
+      // `[[link]]` or `![[embed]]` must be neither resolved nor reported.
+      remarkComments,
+      // Embeds next: `![[…]]` must not be read as `!` + a link, and embedded content then
       // goes through every later plugin like the note's own.
       [remarkEmbeds, options],
       // Wikilinks after embeds: `![[…]]` must not be read as `!` + a link.
@@ -34,6 +45,15 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // Callouts after wikilinks: they regroup the paragraph's inline nodes into title and
       // body, so links are made (and problems placed) on the parser's untouched text nodes.
       [remarkCallouts, options],
+      // Highlights after embeds and wikilinks, so a `==` never splits the text of a `[[…]]`
+      // before it is read; after callouts, so one cannot span a callout's title and body.
+      remarkHighlights,
+      // Tags after wikilinks (the `#` of `[[Note#Heading]]` is inside a link by then) and
+      // before glossary links (a tag is a link, so no term is linked inside it).
+      [remarkTags, options],
+      // `$…$` and `$$…$$`. Its syntax reaches the parser wherever it is listed; the vault
+      // index parses with it too (lib/markdown-parser.ts), so both read the same formulas.
+      remarkMath,
       // After embeds, so a block embedded by `![[Note#^id]]` still has its marker to find.
       remarkBlockIds,
       // Last: term mentions are linked only in text no other plugin has turned into a link,
@@ -41,8 +61,22 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       [remarkGlossaryLinks, options],
     ],
     rehypePlugins: [
+      // First: the note's raw HTML is parsed and made safe before any plugin adds markup of its
+      // own, which therefore never has to fit the sanitizer's schema (KaTeX, diagrams, anchors,
+      // previews). Ids survive it unprefixed, so the heading ids below may come after it.
+      rehypeSafeHtml,
       // Before Astro's heading ids, so anchors match the ones the vault index computed.
       rehypeHeadingIds,
+      // Math after the sanitizer (KaTeX's output would need a huge schema; KaTeX itself is
+      // safe: its `trust` option is off, so `\href` and `\htmlClass` make no links or
+      // attributes) and after the heading ids, which come from the TeX source as the vault
+      // index computes them. The check reports bad TeX; rehype-katex never throws and renders
+      // KaTeX's visible error marker instead (it sets `throwOnError` itself, so it takes none).
+      [rehypeMathCheck, options],
+      rehypeKatex,
+      // Diagrams after the heading ids (it adds no headings) and before link previews, so a
+      // diagram box that links to a term gets the same preview as a link in the text.
+      [rehypeDiagrams, options],
       // After the ids exist; the "#" it adds is not part of any heading's text before this.
       rehypeHeadingAnchors,
       // Last: every term and note link exists by now, explicit or automatic.

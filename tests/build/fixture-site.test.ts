@@ -78,7 +78,7 @@ describe('page shell', () => {
 
   it('has a table of contents of H2 and H3', () => {
     const toc = [...page(out, '/folder/nested-note/').querySelectorAll('.atlas-toc a')].map((a) => a.getAttribute('href'));
-    expect(toc).toEqual(['#second-section', '#deeper-a-heading-with-punctuation']);
+    expect(toc).toEqual(['#second-section', '#deeper-a-heading-with-punctuation', '#math']);
   });
 
   it('highlights code with a light and a dark theme', () => {
@@ -111,6 +111,8 @@ describe('glossary', () => {
     expect(doc.querySelector('.atlas-outdated del')?.textContent).toBe('gizmo');
     expect(doc.querySelector('.atlas-related a')?.getAttribute('href')).toBe('/glossary/gadget/');
     expect(doc.querySelector('.atlas-official a')?.getAttribute('href')).toBe('https://example.org/widget');
+    // Misspellings are only in hidden search data, never shown (or read out) as a name.
+    doc.querySelectorAll('[hidden]').forEach((el) => el.remove());
     expect(doc.body.textContent).not.toContain('widgit');
   });
 
@@ -124,5 +126,15 @@ describe('glossary', () => {
 describe('not found page', () => {
   it('is not indexed by search engines', () => {
     expect(page(out, '/404.html').querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+  });
+});
+
+describe('math', () => {
+  it('is rendered at build time, and only pages with math load KaTeX’s stylesheet', () => {
+    const nested = page(out, '/folder/nested-note/');
+    expect(nested.querySelector('.katex-display')).not.toBeNull();
+    expect(nested.querySelector('.katex math')).not.toBeNull();
+    const sheets = (path: string) => [...page(out, path).querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href'));
+    expect(sheets('/folder/nested-note/').length).toBe(sheets('/welcome/').length + 1);
   });
 });

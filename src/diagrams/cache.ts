@@ -1,0 +1,60 @@
+/**
+ * The render cache on disk: one file per diagram, named by a hash of everything that decides its
+ * SVG. A rebuild whose diagrams did not change reads them from here and never starts a browser.
+ *
+ * The cache holds Mermaid's raw output (before the per-page work in svg.ts: ids, links, theme),
+ * so the same diagram embedded in two notes is rendered once. Invalid diagrams are cached too,
+ * as their error message, so a lenient rebuild does not start a browser to fail again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const DEFAULT_CACHE_DIR = 'node_modules/.cache/container-atlas/diagrams';
+
+export type CachedRender = { kind: 'svg'; svg: string } | { kind: 'invalid'; message: string };
+
+export class DiagramCache {
+  readonly dir: string;
+  readonly #salt: string;
+
+  /**
+   * @param salt everything besides the source that changes the output: Mermaid's version, its
+   *   settings (theme included) and the renderer's own version. Part of every key.
+   * @param dir relative to the working directory (the project root during a build).
+   */
+  constructor(salt: string, dir: string = DEFAULT_CACHE_DIR) {
+    this.dir = resolve(dir);
+    this.#salt = salt;
+  }
+
+  key(source: string): string {
+    return createHash('sha256').update(this.#salt).update('\u0000').update(source).digest('hex');
+  }
+
+  get(key: string): CachedRender | undefined {
+    try {
+      return { kind: 'svg', svg: readFileSync(join(this.dir, `${key}.svg`), 'utf8') };
+    } catch {
+      // Not an SVG: maybe a cached error, else a miss.
+    }
+    try {
+      return { kind: 'invalid', message: readFileSync(join(this.dir, `${key}.error.txt`), 'utf8') };
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, value: CachedRender): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const file = join(this.dir, value.kind === 'svg' ? `${key}.svg` : `${key}.error.txt`);
+      // Write then rename: two builds sharing the cache never read a half-written file.
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, value.kind === 'svg' ? value.svg : value.message);
+      renameSync(temporary, file);
+    } catch {
+      // A read-only or full disk costs speed, not correctness: the diagram renders again next time.
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * What links in a diagram point to, decided from the vault index: `click` URLs written
+ * root-relative (`/glossary/etcd/`, as the content conventions ask) get the base path and are
+ * checked against the site's pages, and a box labelled with a glossary term's title or alias
+ * links to its entry.
+ */
+import type { Atlas } from '../lib/atlas.ts';
+import { hrefFor } from '../lib/paths.ts';
+import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
+import type { DiagramLinks, ResolvedLink } from './svg.ts';
+
+/** First URL segments the site serves itself, not from the vault. */
+const SITE_ROUTES = new Set(['tags', 'files', 'pagefind', '_astro', 'search']);
+
+interface TermName {
+  name: string;
+  doc: VaultDocument;
+}
+
+const namesByIndex = new WeakMap<VaultIndex, Map<string, TermName[]>>();
+
+/** Lower-cased title or alias → the glossary entries that use it (autolinked terms only). */
+function termNames(index: VaultIndex): Map<string, TermName[]> {
+  let names = namesByIndex.get(index);
+  if (names) return names;
+  names = new Map();
+  for (const doc of index.documents) {
+    const term = doc.term;
+    // Outdated names and misspellings are not the concept's name: a box saying one stays as is.
+    if (!term || !doc.publish || !term.autolink) continue;
+    for (const name of new Set([term.title, ...term.aliases])) {
+      const key = name.trim().toLowerCase();
+      names.set(key, [...(names.get(key) ?? []), { name: name.trim(), doc }]);
+    }
+  }
+  namesByIndex.set(index, names);
+  return names;
+}
+
+function targetOf(doc: VaultDocument): ResolvedLink['target'] {
+  return { slug: doc.slug, kind: doc.kind };
+}
+
+/** Links for diagrams in the note `from` (no box links to the page it is on). */
+export function diagramLinks(atlas: Atlas, from: VaultDocument | undefined): DiagramLinks {
+  const index = atlas.index();
+  const base = atlas.config.base;
+  return {
+    resolve(url) {
+      // Root-relative only: `//host/…` is another site, and relative URLs are left alone.
+      if (!url.startsWith('/') || url.startsWith('//')) return { href: url };
+      const path = url.replace(/[?#].*$/, '');
+      const slug = path.replace(/^\/+|\/+$/g, '');
+      const doc = index.bySlug.get(slug) ?? index.bySlug.get(decodeURIComponent(slug).toLowerCase());
+      if (doc) return { href: hrefFor(base, doc.slug) + url.slice(path.length), target: targetOf(doc) };
+      const href = base === '/' ? url : base + url.slice(1);
+      const known = slug === '' || slug === atlas.config.glossaryFolder || SITE_ROUTES.has(slug.split('/')[0]!);
+      return known ? { href } : { href, broken: true };
+    },
+    termFor(label) {
+      const wanted = label.trim();
+      const candidates = termNames(index).get(wanted.toLowerCase()) ?? [];
+      // A case-sensitive term ("Service", "Pod") names the concept only as written.
+      const hit = candidates.find((c) => c.doc !== from && (!c.doc.term!.caseSensitive || c.name === wanted));
+      return hit ? { href: hrefFor(base, hit.doc.slug), target: targetOf(hit.doc) } : undefined;
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * ```mermaid fences → inline SVG drawn at build time (src/diagrams/), in a figure:
+ *
+ *     <figure class="atlas-diagram" data-atlas-diagram data-diagram-labels="…"
+ *             data-pagefind-index-attrs="data-diagram-labels">
+ *       <div class="atlas-diagram-svg"><svg role="…" aria-labelledby="…">…</svg></div>
+ *       <figcaption>the `Figure:` paragraph that follows the fence, without the prefix</figcaption>
+ *     </figure>
+ *
+ * Pagefind does not read inside SVG, so the diagram's words (title, description, labels) go in
+ * an attribute Pagefind is told to index. Not as visually hidden text: screen readers already
+ * get them from the SVG and would hear them twice.
+ *
+ * Shiki skips `mermaid` (astro.config.mjs), so a fence arrives as `<pre><code class=
+ * "language-mermaid">`. A diagram Mermaid rejects, or one that needs a browser when none can
+ * start, is reported and shown as its source with a visible note; the build goes on.
+ */
+import { createHash } from 'node:crypto';
+import type { Element, ElementContent, Parents, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import type { Node } from 'unist';
+import { SKIP } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { diagramLinks } from '../diagrams/links.ts';
+import { sharedRenderer, type DiagramRenderer } from '../diagrams/renderer.ts';
+import { prepareSvg } from '../diagrams/svg.ts';
+import { documentOf, report, vaultPathOf, type PluginOptions } from './context.ts';
+
+export interface DiagramOptions extends PluginOptions {
+  /** Draws the diagrams. Default: the build's shared renderer (one browser for the build). */
+  renderer?: DiagramRenderer;
+}
+
+interface Fence {
+  pre: Element;
+  parent: Parents;
+  ancestors: Node[];
+  source: string;
+}
+
+const isEmbed = (node: { type: string; properties?: { className?: unknown } }) =>
+  node.type === 'element' && ((node.properties?.className as string[] | undefined) ?? []).includes('atlas-embed');
+
+// `Figure:` at the start of the caption paragraph (any case, spaces after it dropped).
+const CAPTION = /^\s*figure:\s*/i;
+
+export function rehypeDiagrams({ atlas, renderer }: DiagramOptions) {
+  return async (tree: Root, file: VFile) => {
+    const fences: Fence[] = [];
+    visitParents(tree, 'element', (node: Element, ancestors: Parents[]) => {
+      if (node.tagName !== 'pre') return undefined;
+      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+      const classes = code?.properties.className;
+      if (!code || !Array.isArray(classes) || !classes.includes('language-mermaid')) return undefined;
+      fences.push({ pre: node, parent: ancestors.at(-1)!, ancestors, source: toString(code) });
+      return SKIP;
+    });
+    if (fences.length === 0) return;
+
+    const draw = renderer ?? sharedRenderer();
+    const from = documentOf(atlas, file);
+    const links = diagramLinks(atlas, from);
+    // Short and stable: ids stay unique when several notes' diagrams meet on one page (embeds).
+    const page = createHash('sha256').update(vaultPathOf(atlas, file) ?? file.path ?? '').digest('hex').slice(0, 6);
+    // Started together; the renderer queues them, so one browser draws them one by one.
+    const results = await Promise.all(fences.map((fence) => draw.render(fence.source)));
+
+    let own = 0;
+    fences.forEach((fence, i) => {
+      const result = results[i]!;
+      const problem = (p: Parameters<typeof report>[3]) => report(atlas, file, fence.pre, p, fence.ancestors);
+      const caption = takeCaption(fence);
+      checkConventions(fence, caption !== undefined, problem);
+      let figure: Element;
+      if (result.kind === 'svg') {
+        const prepared = prepareSvg(result.svg, {
+          prefix: `dg${page}-${i + 1}`,
+          links,
+          ...(caption ? { fallbackLabel: toString(caption).trim() } : {}),
+        });
+        for (const url of prepared.brokenLinks) {
+          problem({
+            ruleId: 'diagram-invalid',
+            message: `Diagram link \`${url}\` points to no page.`,
+            suggestion: 'Glossary entries are at `/glossary/<file name>/`; check the `click` line.',
+          });
+        }
+        if (prepared.unsafe.length) {
+          problem({
+            ruleId: 'html-unsafe',
+            message: `Diagram contains ${prepared.unsafe.map((u) => `\`${u}\``).join(', ')}, which could run script; it was removed.`,
+            suggestion: '`click` lines may only link to pages (`click node "/glossary/etcd/"`).',
+          });
+        }
+        const words = [prepared.title, prepared.description, ...prepared.labels].filter(Boolean).join('; ');
+        figure = element('figure', { className: ['atlas-diagram'], dataAtlasDiagram: '', dataDiagramLabels: words, dataPagefindIndexAttrs: 'data-diagram-labels' }, [
+          // A wide diagram scrolls sideways; keyboard users reach it through its links, or
+          // through the box itself when it has none.
+          element('div', { className: ['atlas-diagram-svg'], ...(prepared.hasLinks ? {} : { tabIndex: 0, role: 'group', ariaLabel: 'Diagram, scrolls sideways when wider than the page' }) }, [prepared.svg]),
+        ]);
+      } else {
+        let note: string;
+        if (result.kind === 'invalid') {
+          const message = oneLine(result.message);
+          // Mermaid's line numbers count lines it adds itself, so they are quoted, not mapped.
+          problem({
+            ruleId: 'diagram-invalid',
+            message: `Mermaid cannot draw this diagram: ${message}`,
+            suggestion: 'Check the syntax at https://mermaid.js.org/syntax/flowchart.html, or try it at https://mermaid.live.',
+          });
+          note = `This diagram could not be drawn. Mermaid says: ${message}`;
+        } else {
+          problem({
+            ruleId: 'diagram-no-browser',
+            message: `Cannot draw this diagram: ${result.message}`,
+            suggestion: 'Install Chromium (`apt-get install chromium`), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+          });
+          note = 'This diagram could not be drawn: no browser was available when the site was built.';
+        }
+        fence.pre.properties.className = ['atlas-diagram-source'];
+        figure = element('figure', { className: ['atlas-diagram', 'atlas-diagram-failed'] }, [
+          element('div', { className: ['atlas-diagram-error'], role: 'note' }, [element('p', {}, [{ type: 'text', value: note }])]),
+          fence.pre,
+        ]);
+      }
+      if (caption) figure.children.push(element('figcaption', {}, caption.children));
+      // `#diagram-N` (N counts the note's own diagrams, in order) is where glossary entries
+      // link to "diagrams that show this term" (lib/term-diagrams.ts); embedded diagrams
+      // belong to another note and get no id.
+      if (!fence.ancestors.some(isEmbed)) figure.properties.id = `diagram-${++own}`;
+      fence.parent.children.splice(fence.parent.children.indexOf(fence.pre), 1, figure);
+    });
+  };
+}
+
+/**
+ * The caption is the paragraph right after the fence (blank lines between are fine), when it
+ * starts with `Figure:`. It is removed from the tree and returned without the prefix, its
+ * inline markup (links, emphasis) kept.
+ */
+function takeCaption({ pre, parent }: Fence): Element | undefined {
+  const siblings = parent.children;
+  let at = siblings.indexOf(pre) + 1;
+  while (at < siblings.length && siblings[at]!.type === 'text' && !(siblings[at] as { value: string }).value.trim()) at++;
+  const next = siblings[at];
+  if (next?.type !== 'element' || next.tagName !== 'p') return undefined;
+  const first = next.children[0];
+  if (first?.type !== 'text' || !CAPTION.test(first.value)) return undefined;
+  first.value = first.value.replace(CAPTION, '');
+  siblings.splice(siblings.indexOf(pre) + 1, at - siblings.indexOf(pre));
+  return next;
+}
+
+/** The content conventions: every diagram has accTitle, accDescr and a caption. Warnings. */
+function checkConventions(fence: Fence, captioned: boolean, problem: (p: Parameters<typeof report>[3]) => void): void {
+  const missing = [
+    !/^\s*accTitle\s*:/m.test(fence.source) && "`accTitle` (the diagram's name for screen readers)",
+    !/^\s*accDescr\s*[:{]/m.test(fence.source) && '`accDescr` (its text alternative: what it shows)',
+    !captioned && 'a caption (a paragraph right after the fence that starts with `Figure:`)',
+  ].filter((m): m is string => Boolean(m));
+  if (missing.length === 0) return;
+  problem({
+    severity: 'warning',
+    ruleId: 'diagram-invalid',
+    message: `Diagram is missing ${missing.join(', ')}.`,
+    suggestion: 'See "Diagrams" in docs/content-conventions.md.',
+  });
+}
+
+/** Mermaid's parse errors span lines (the source line, a caret, what it expected). */
+function oneLine(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l && !/^-*\^$/.test(l));
+  const text = lines.join(' ');
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
+function element(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}

@@ -1,0 +1,55 @@
+/**
+ * Inline Obsidian tags, `#tag` and `#nested/tag`, become links to their tag page:
+ * `<a class="atlas-tag" href="/tags/nested/tag/">#Nested/Tag</a>`: the URL lower-cased, as the
+ * vault index lists tags, the text as written. Tags are found by `findTags` (src/lib/tags.ts),
+ * the function the vault index collects them with, so a URL fragment (`page#x`) or a number
+ * (`#1984`) is not a tag here either.
+ *
+ * Only in text: never in code, math or raw HTML (their content is not text nodes), nor inside
+ * a link (a link in a link is invalid HTML). In a heading the tag is linked too; the heading's
+ * id is computed from its text, which does not change.
+ */
+import type { Parent, PhrasingContent, Root, Text } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
+import { hrefFor } from '../lib/paths.ts';
+import { findTags } from '../lib/tags.ts';
+import type { PluginOptions } from './context.ts';
+import { text } from './mdast-helpers.ts';
+
+export function remarkTags({ atlas }: PluginOptions) {
+  return (tree: Root) => {
+    const pages = atlas.index().tags;
+    const edits: Array<{ parent: Parent; node: Text; nodes: PhrasingContent[] }> = [];
+    visitParents(tree, 'text', (node: Text, ancestors: Parent[]) => {
+      if (ancestors.some((a) => a.type === 'link' || a.type === 'linkReference')) return;
+      const parent = ancestors.at(-1)!;
+      // A text node right after other inline content (`**bold**#x`, `[[Note]]#x`) does not
+      // start a line: a `#` at its very start follows that content, so it starts no tag.
+      // After a hard line break it does.
+      const previous = parent.children[parent.children.indexOf(node) - 1];
+      const startsLine = !previous || previous.type === 'break';
+      const nodes: PhrasingContent[] = [];
+      let at = 0;
+      for (const tag of findTags(node.value)) {
+        if (tag.index === 0 && !startsLine) continue;
+        // Only tags that have a page: text other plugins made (a missing link's label) is not
+        // scanned by the vault index, and a tag link must never lead nowhere.
+        if (!pages.has(tag.name)) continue;
+        if (tag.index > at) nodes.push(text(node.value.slice(at, tag.index)));
+        nodes.push({
+          type: 'link',
+          url: hrefFor(atlas.config.base, `tags/${tag.name}`),
+          children: [text(node.value.slice(tag.index, tag.index + tag.length))],
+          data: { hProperties: { className: ['atlas-tag'] } },
+        });
+        at = tag.index + tag.length;
+      }
+      if (nodes.length === 0) return;
+      if (at < node.value.length) nodes.push(text(node.value.slice(at)));
+      edits.push({ parent, node, nodes });
+    });
+    for (const { parent, node, nodes } of edits) {
+      parent.children.splice(parent.children.indexOf(node as never), 1, ...(nodes as never[]));
+    }
+  };
+}

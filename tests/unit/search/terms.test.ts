@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { misspellingsText, searchTermsFile } from '../../../src/search/terms.ts';
+import type { GlossaryTerm } from '../../../src/lib/vault-index.ts';
+
+const term = (slug: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm => ({
+  slug,
+  title: slug,
+  definition: 'A definition.',
+  aliases: [],
+  outdatedNames: [],
+  misspellings: [],
+  tags: [],
+  related: [],
+  status: 'current',
+  replacedBy: [],
+  caseSensitive: false,
+  autolink: true,
+  ...extra,
+});
+
+describe('searchTermsFile', () => {
+  it('lists each term’s names by kind, sorted by slug, without definitions', () => {
+    const file = searchTermsFile([
+      term('etcd'),
+      term('control-plane', { title: 'Control plane', outdatedNames: [{ name: 'master', since: 'v1.24' }], misspellings: ['Mater'] }),
+    ]);
+    expect(file).toEqual({
+      version: 1,
+      terms: [
+        { slug: 'glossary/control-plane', title: 'Control plane', aliases: [], outdated: ['master'], misspellings: ['Mater'] },
+        { slug: 'glossary/etcd', title: 'etcd', aliases: [], outdated: [], misspellings: [] },
+      ],
+    });
+  });
+});
+
+describe('misspellingsText', () => {
+  it('labels misspellings as such', () => {
+    expect(misspellingsText({ title: 'crictl', misspellings: ['crictk', 'critcl'] })).toBe('Misspellings of crictl: crictk, critcl.');
+    expect(misspellingsText({ title: 'etcd', misspellings: [] })).toBe('');
+  });
+});
