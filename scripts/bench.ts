@@ -59,3 +59,11 @@ if (run('lighthouse')) {
     console.log(`| ${r.path} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} |`);
   }
 }
+
+if (run('search')) {
+  const { benchSearch } = await import('./bench-search.ts');
+  const s = await benchSearch({ notes: 1000, tmp: TMP });
+  console.log('\n## Search (generated vault of 1,000 notes, headless Chromium)\n');
+  console.log('| pages | index | open + first query | keystroke to results (median of later queries) |\n| ---: | ---: | ---: | ---: |');
+  console.log(`| ${s.pages} | ${s.indexSeconds.toFixed(2)} s | ${Math.round(s.firstQueryMs)} ms | ${Math.round(s.medianQueryMs)} ms (incl. ${s.debounceMs} ms typing delay) |`);
+}

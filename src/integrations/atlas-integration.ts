@@ -11,6 +11,8 @@ import type { AstroIntegration } from 'astro';
 import type { Atlas } from '../lib/atlas.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { contentTypeOf } from '../lib/media.ts';
+import { closeRenderer } from '../diagrams/renderer.ts';
+import { buildSearch } from '../search/build-index.ts';
 
 export function atlasIntegration(atlas: Atlas): AstroIntegration {
   return {
@@ -30,9 +32,14 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
           createReadStream(file).pipe(res);
         });
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        // Every page is rendered: the diagram browser (if one started) is no longer needed,
+        // and left open it would keep the build process alive.
+        await closeRenderer();
         const out = fileURLToPath(dir);
         const index = atlas.index();
+        // The search index and glossary names for suggestions (src/search/build-index.ts).
+        await buildSearch(out, index.terms.values(), logger);
         for (const attachment of index.attachments) {
           const target = join(out, 'files', attachment.path);
           mkdirSync(dirname(target), { recursive: true });

@@ -24,6 +24,7 @@ export type RuleId =
   | 'diagram-invalid'
   | 'diagram-no-browser'
   | 'html-unsafe'
+  | 'internal-error'
   | 'math-invalid';
 
 export interface Problem {

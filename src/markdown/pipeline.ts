@@ -26,6 +26,7 @@ import { remarkComments } from './remark-comments.ts';
 import { remarkHighlights } from './remark-highlights.ts';
 import { remarkTags } from './remark-tags.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
+import { guardPlugins } from './guard.ts';
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
   const options = { atlas };
@@ -33,7 +34,8 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
     // Obsidian does not turn quotes and dashes into typographic ones, and smartypants would
     // rewrite the text inside `[[…]]` before we read it.
     smartypants: false,
-    remarkPlugins: [
+    // Every plugin runs guarded (guard.ts): a bug is reported at the note, not thrown.
+    remarkPlugins: guardPlugins(atlas, [
       // Comments before everything (only `.mdx` notes still have them here): a commented-out
       // `[[link]]` or `![[embed]]` must be neither resolved nor reported.
       remarkComments,
@@ -59,8 +61,8 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // Last: term mentions are linked only in text no other plugin has turned into a link,
       // a tag or code, and after explicit links are known (those terms are not linked twice).
       [remarkGlossaryLinks, options],
-    ],
-    rehypePlugins: [
+    ]) as UnifiedProcessorOptions['remarkPlugins'],
+    rehypePlugins: guardPlugins(atlas, [
       // First: the note's raw HTML is parsed and made safe before any plugin adds markup of its
       // own, which therefore never has to fit the sanitizer's schema (KaTeX, diagrams, anchors,
       // previews). Ids survive it unprefixed, so the heading ids below may come after it.
@@ -81,6 +83,6 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       rehypeHeadingAnchors,
       // Last: every term and note link exists by now, explicit or automatic.
       [rehypeLinkPreviews, options],
-    ],
+    ]) as UnifiedProcessorOptions['rehypePlugins'],
   };
 }

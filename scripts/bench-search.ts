@@ -1,0 +1,164 @@
+/**
+ * Search speed on a generated vault: Pagefind indexing time, and the time from a keystroke in
+ * the search dialog to its results on screen, in headless Chromium. The first query is
+ * reported on its own (it loads Pagefind, its WebAssembly and the first index chunks); the
+ * next ones as a median. Keystroke-to-results includes the dialog's typing debounce.
+ *
+ *   node scripts/bench-search.ts [notes]      (or through scripts/bench.ts)
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { generateVault } from './generate-vault.ts';
+import { writePagefindIndex } from '../src/search/build-index.ts';
+
+export interface SearchBenchOptions {
+  /** Notes in the generated vault. Default 1,000. */
+  notes?: number;
+  /** Scratch folder for the vault and its build. */
+  tmp: string;
+}
+
+export interface SearchMeasurement {
+  notes: number;
+  /** Pages in the search index (notes and glossary terms). */
+  pages: number;
+  indexSeconds: number;
+  /** Cold: from the key that opens the dialog, the first query typed at once, to its results. */
+  firstQueryMs: number;
+  /** Median keystroke to results over the next queries. */
+  medianQueryMs: number;
+  queries: number;
+  /** The dialog's typing debounce, part of every keystroke-to-results time. */
+  debounceMs: number;
+}
+
+/** Words and names the generated vault contains: common words, term titles, aliases, note titles. */
+const QUERIES = [
+  'pod', 'scheduler', 'synthetic term 12', 'alias 7', 'note 00420', 'kernel', 'toleration', 'overview',
+  'rollout', 'namespace', 'registry', 'highlighted', 'lease', 'quota', 'probe', 'kubectl', 'volume',
+  'secret', 'replica', 'proxy', 'taint',
+];
+const DEBOUNCE_MS = 80;
+
+export async function benchSearch({ notes = 1000, tmp }: SearchBenchOptions): Promise<SearchMeasurement> {
+  const vault = join(tmp, `search-vault-${notes}`);
+  const out = join(tmp, `search-dist-${notes}`);
+  mkdirSync(tmp, { recursive: true });
+  // No diagrams: they cost build time and nothing to search.
+  generateVault({ notes, outDir: vault, diagramEvery: 0 });
+  // The build indexes the site too; index once more here to time Pagefind alone.
+  execFileSync(process.execPath, ['scripts/measure-build.ts', vault, out], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const index = await writePagefindIndex(out);
+
+  const server = await serveStatic(out);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    const { port } = server.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/`);
+    // Cold: open the dialog and type at once, as a reader does. The dialog's code, Pagefind and
+    // its WebAssembly load while the reader types.
+    const [firstQuery, ...nextQueries] = QUERIES;
+    const first = await timeUntilResults(page, firstQuery!, async () => {
+      await page.keyboard.press('/');
+      await page.keyboard.type(firstQuery!);
+    });
+    const next: number[] = [];
+    for (const query of nextQueries) next.push(await timeLastKeystroke(page, query));
+    return {
+      notes,
+      pages: index.pages,
+      indexSeconds: index.milliseconds / 1000,
+      firstQueryMs: first,
+      medianQueryMs: median(next),
+      queries: next.length,
+      debounceMs: DEBOUNCE_MS,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Types all but the last character, waits for those results, then times the last keystroke
+ * until the full query's results are on screen.
+ */
+async function timeLastKeystroke(page: Page, query: string): Promise<number> {
+  const head = query.slice(0, -1);
+  await page.locator('#atlas-search-dialog input[name="q"]').fill(head);
+  if (head.trim()) await page.locator(`#atlas-search-dialog form[data-searched="${head.trim()}"]`).waitFor({ state: 'attached' });
+  return timeUntilResults(page, query, () => page.keyboard.press(query.at(-1)!));
+}
+
+/**
+ * Milliseconds from the first keydown `act` causes until the dialog shows the results for
+ * `query` (its form's `data-searched`, set after rendering by src/search/search-ui.ts),
+ * measured inside the page.
+ */
+async function timeUntilResults(page: Page, query: string, act: () => Promise<void>): Promise<number> {
+  const done = page.evaluate(
+    (wanted) =>
+      new Promise<number>((resolve) => {
+        const form = document.querySelector<HTMLFormElement>('#atlas-search-dialog form')!;
+        let start = 0;
+        addEventListener('keydown', () => (start = performance.now()), { once: true, capture: true });
+        new MutationObserver((_, observer) => {
+          if (form.dataset.searched !== wanted) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        }).observe(form, { attributes: true, attributeFilter: ['data-searched'] });
+      }),
+    query,
+  );
+  await act();
+  return done;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * A tiny static server for a built site, on a free port: `dir` served under `base` (`/atlas/`
+ * to check a sub-folder deployment), directory URLs answered by their index.html, anything
+ * else by 404.html with status 404, as a static host would.
+ */
+export function serveStatic(dir: string, base = '/'): Promise<Server> {
+  const root = resolve(dir);
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = path.startsWith(base) ? join(root, path.slice(base.length)) : '';
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const found = file.startsWith(root) && existsSync(file) && statSync(file).isFile();
+    if (!found) file = join(root, '404.html');
+    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+if (import.meta.main) {
+  const notes = Number(process.argv[2] ?? 1000);
+  const result = await benchSearch({ notes, tmp: resolve('tests/.tmp/bench') });
+  console.log(JSON.stringify(result, null, 2));
+}

@@ -1,0 +1,47 @@
+/**
+ * A bug in a plugin must not surface as a stack trace in the middle of a build, nor take the
+ * other notes down with it. Each plugin's transformer runs inside a guard: an exception is
+ * reported like a content problem (`internal-error`, at the note, naming the plugin) and the
+ * note renders without that step, so a strict build fails with one clear list of problems.
+ */
+import type { Pluggable, Plugin, Transformer } from 'unified';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import type { Atlas } from '../lib/atlas.ts';
+import { report } from './context.ts';
+
+// Plugins of any tree type: the guard only wraps their transformer, whatever it takes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyPlugin = (...args: any[]) => unknown;
+type Entry = AnyPlugin | [AnyPlugin, unknown];
+
+export function guardPlugins(atlas: Atlas, entries: Entry[]): Pluggable[] {
+  return entries.map((entry) => {
+    const [plugin, options] = Array.isArray(entry) ? entry : [entry, undefined];
+    const guarded = guard(atlas, plugin);
+    return (Array.isArray(entry) ? [guarded, options] : guarded) as Pluggable;
+  });
+}
+
+function guard(atlas: Atlas, plugin: AnyPlugin): Plugin<never[], Node> {
+  const name = plugin.name || 'a Markdown plugin';
+  const guarded = function (this: unknown, ...args: never[]) {
+    const transformer = plugin.apply(this, args) as Transformer | undefined | void;
+    if (typeof transformer !== 'function') return transformer;
+    return async (tree: Node, file: VFile) => {
+      try {
+        // `await` so that an async transformer's rejection is caught here too.
+        return await (transformer as (tree: Node, file: VFile) => unknown)(tree, file);
+      } catch (error) {
+        report(atlas, file, undefined, {
+          ruleId: 'internal-error',
+          message: `Container Atlas failed in \`${name}\` while rendering this note: ${(error as Error).message?.split('\n')[0] ?? String(error)}`,
+          suggestion: 'The note was rendered without that step. Please report this, with the note, as a bug.',
+        });
+        return tree;
+      }
+    };
+  };
+  Object.defineProperty(guarded, 'name', { value: name });
+  return guarded as Plugin<never[], Node>;
+}

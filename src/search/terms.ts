@@ -1,0 +1,54 @@
+/**
+ * The glossary's names, for "did you mean" suggestions when a search finds nothing. Written
+ * once per build to `<base>search-terms.json` (build-index.ts) and fetched by the search UI only
+ * when it opens. Kept small: one short record per term, no definitions.
+ */
+import type { GlossaryTerm } from '../lib/vault-index.ts';
+
+/** One glossary term as the search UI sees it. */
+export interface SearchTerm {
+  /** Page slug under the base path, e.g. `glossary/etcd`. */
+  slug: string;
+  /** The term's real title: the only name ever displayed as correct. */
+  title: string;
+  /** Other correct names (`aliases`). Shown as "also known as". */
+  aliases: string[];
+  /** Old words for the concept. Shown struck through, as on the term page. */
+  outdated: string[];
+  /** Common misspellings: matched, never displayed. */
+  misspellings: string[];
+}
+
+export interface SearchTermsFile {
+  version: 1;
+  terms: SearchTerm[];
+}
+
+/** The suggestion file's content, sorted by slug so that builds are reproducible. */
+export function searchTermsFile(terms: Iterable<GlossaryTerm>): SearchTermsFile {
+  return {
+    version: 1,
+    terms: [...terms]
+      .map((term) => ({
+        slug: `glossary/${term.slug}`,
+        title: term.title,
+        aliases: term.aliases,
+        outdated: term.outdatedNames.map((n) => n.name),
+        misspellings: term.misspellings,
+      }))
+      .sort((a, b) => a.slug.localeCompare(b.slug)),
+  };
+}
+
+/** The file's name, relative to the site's base path. */
+export const SEARCH_TERMS_FILE = 'search-terms.json';
+
+/**
+ * The text that makes a term findable by its misspellings, for the index only (a `hidden`
+ * element that Pagefind reads; see SearchIndexData.astro). Labelled, so that a search excerpt
+ * quoting it reads as a misspelling: "Misspellings of crictl: crictk." Aliases and outdated
+ * names need no such text: the term page shows them, weighted like the title.
+ */
+export function misspellingsText(term: Pick<GlossaryTerm, 'title' | 'misspellings'>): string {
+  return term.misspellings.length > 0 ? `Misspellings of ${term.title}: ${term.misspellings.join(', ')}.` : '';
+}

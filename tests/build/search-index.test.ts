@@ -1,0 +1,83 @@
+/**
+ * The search index of the fixture build, read back from Pagefind's own files: which pages are
+ * in it, what text it holds (page chrome must not be there), and the names, filters and titles
+ * that make glossary entries findable. Browser behaviour is tests/e2e/search.spec.ts.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, inject, it } from 'vitest';
+import { allPages, page, pageHtml } from '../helpers/site.ts';
+import type { SearchTermsFile } from '../../src/search/terms.ts';
+
+const out = inject('fixtureBuild').outDir;
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** Pagefind's fragments: gzip, a `pagefind_dcd` signature, then JSON. */
+function fragments(): Fragment[] {
+  const dir = join(out, 'pagefind', 'fragment');
+  return readdirSync(dir).map((file) => {
+    const raw = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
+    return JSON.parse(raw.slice(raw.indexOf('{'))) as Fragment;
+  });
+}
+
+const indexed = new Map(fragments().map((f) => [f.url, f]));
+
+describe('the search index', () => {
+  it('holds exactly the pages whose layout marks an article as the search body', () => {
+    const bodies = allPages(out).filter((path) => pageHtml(out, path).includes('data-pagefind-body'));
+    expect([...indexed.keys()].sort()).toEqual(bodies);
+    expect(bodies).toEqual(expect.arrayContaining(['/welcome/', '/glossary/widget/']));
+    for (const path of ['/', '/404.html', '/glossary/', '/tags/', '/search/']) expect(indexed.has(path)).toBe(false);
+  });
+
+  it('leaves out navigation, previews, backlinks and footers', () => {
+    const welcome = page(out, '/welcome/');
+    // The texts exist on the page, so their absence from the index means something.
+    const chrome = ['.atlas-footer', '.atlas-previews .atlas-preview-more', '#atlas-backlinks-title', '.atlas-sidebar summary'];
+    for (const selector of chrome) {
+      const text = welcome.querySelector(selector)?.textContent?.trim();
+      expect(text, selector).toBeTruthy();
+      for (const fragment of indexed.values()) expect(fragment.content, `${selector} in ${fragment.url}`).not.toContain(text);
+    }
+  });
+
+  it('finds a glossary entry by its misspellings, aliases and outdated names, with its real title', () => {
+    const widget = indexed.get('/glossary/widget/')!;
+    expect(widget.meta.title).toBe('Widget');
+    expect(widget.content).toContain('Misspellings of Widget: widgit.');
+    expect(widget.content).toContain('widgets');
+    expect(widget.content).toContain('gizmo');
+    expect(widget.filters).toEqual({ type: ['glossary'], tag: ['fixture'] });
+  });
+
+  it('never shows a misspelling on the page', () => {
+    const widget = page(out, '/glossary/widget/');
+    const holders = [...widget.querySelectorAll('*')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.includes('widgit')));
+    expect(holders.length).toBeGreaterThan(0);
+    for (const el of holders) expect(el.closest('[hidden]'), el.outerHTML).not.toBeNull();
+  });
+
+  it('gives notes their type and tags as filters', () => {
+    const note = [...indexed.values()].find((f) => f.filters.tag?.includes('fixture') && f.filters.type?.[0] === 'note');
+    expect(note).toBeDefined();
+  });
+
+  it('writes the glossary names for suggestions', () => {
+    const file = JSON.parse(readFileSync(join(out, 'search-terms.json'), 'utf8')) as SearchTermsFile;
+    expect(file.terms.find((t) => t.slug === 'glossary/widget')).toEqual({
+      slug: 'glossary/widget',
+      title: 'Widget',
+      aliases: ['widgets'],
+      outdated: ['gizmo'],
+      misspellings: ['widgit'],
+    });
+  });
+});
