@@ -198,10 +198,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 const KEY = Symbol.for('container-atlas.diagram-renderer');
 type Holder = typeof globalThis & { [KEY]?: DiagramRenderer };
 
-export function sharedRenderer(): DiagramRenderer {
+/** @param cacheDir the render cache (see `vaultCacheDir`); fixed by the first call of a build. */
+export function sharedRenderer(cacheDir?: string): DiagramRenderer {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
-    holder[KEY] = new DiagramRenderer();
+    holder[KEY] = new DiagramRenderer(cacheDir ? { cache: new DiagramCache(cacheSalt(), cacheDir) } : {});
     // 'beforeExit' cannot fire while the browser's pipe keeps the event loop busy; the idle
     // timer and closeRenderer() cover that. This catches scripts that end without either. On
     // 'exit' (process.exit, a failed strict build) Playwright's own handler kills the browser.
@@ -213,4 +214,9 @@ export function sharedRenderer(): DiagramRenderer {
 /** Closes the build's browser, if one was started. Safe to call any number of times. */
 export async function closeRenderer(): Promise<void> {
   await (globalThis as Holder)[KEY]?.close();
+}
+
+/** After a whole build: drops cached renders that no diagram of the vault used any more. */
+export function pruneRenderCache(): number {
+  return (globalThis as Holder)[KEY]?.cache?.prune() ?? 0;
 }

@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import type { Atlas } from '../lib/atlas.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { contentTypeOf } from '../lib/media.ts';
-import { closeRenderer } from '../diagrams/renderer.ts';
+import { closeRenderer, pruneRenderCache } from '../diagrams/renderer.ts';
 import { buildSearch } from '../search/build-index.ts';
 
 export function atlasIntegration(atlas: Atlas): AstroIntegration {
@@ -36,6 +36,8 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
         // Every page is rendered: the diagram browser (if one started) is no longer needed,
         // and left open it would keep the build process alive.
         await closeRenderer();
+        // Every note was rendered, so every diagram in use was read from or written to the cache.
+        pruneRenderCache();
         const out = fileURLToPath(dir);
         const index = atlas.index();
         // The search index and glossary names for suggestions (src/search/build-index.ts).

@@ -21,12 +21,21 @@ export function vaultLoader(atlas: Atlas, kind: VaultDocument['kind']): Loader {
     async load(context: LoaderContext) {
       await loadAll(atlas, kind, context);
       context.watcher?.add(atlas.config.vaultDir);
-      const onChange = async (changed: string) => {
-        if (relative(atlas.config.vaultDir, changed).startsWith('..')) return;
-        // Any change can break or mend links anywhere: forget the index and re-render.
-        atlas.invalidate();
-        atlas.problems.clear();
-        await loadAll(atlas, kind, context);
+      // Changes are applied one at a time: an editor often writes a file twice in a row, and
+      // two overlapping reloads could leave the store with a mix of old and new pages.
+      let queue = Promise.resolve();
+      const onChange = (changed: string) => {
+        const path = relative(atlas.config.vaultDir, changed);
+        // Outside the vault, or in a dot-folder (.obsidian, the diagram cache): not content.
+        if (path.startsWith('..') || path.split(sep).some((segment) => segment.startsWith('.'))) return;
+        queue = queue
+          .then(async () => {
+            // Any change can break or mend links anywhere: forget the index and re-render.
+            atlas.invalidate();
+            atlas.problems.clear();
+            await loadAll(atlas, kind, context);
+          })
+          .catch((error: unknown) => context.logger.error(`Could not reload the vault: ${(error as Error).message}`));
       };
       context.watcher?.on('change', onChange);
       context.watcher?.on('add', onChange);
@@ -39,7 +48,9 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   const { store, parseData, renderMarkdown, generateDigest, config } = context;
   const index = atlas.index();
   const root = config.root.pathname;
-  store.clear();
+  // Render everything first, then swap: the store never holds a half-updated vault (in dev, a
+  // page reload can come at any moment).
+  const entries: Array<Parameters<typeof store.set>[0]> = [];
   for (const doc of index.documents) {
     if (doc.kind !== kind || !doc.publish) continue;
     const absolute = join(atlas.config.vaultDir, doc.path);
@@ -47,12 +58,15 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
     const data = await parseData({ id: doc.slug, data: validFrontmatter(doc), filePath: absolute });
     const digest = generateDigest(`${index.digest}:${doc.path}`);
     if (doc.format === 'mdx') {
-      store.set({ id: doc.slug, data, filePath, digest, deferredRender: true });
+      entries.push({ id: doc.slug, data, filePath, digest, deferredRender: true });
       continue;
     }
     const rendered = await renderMarkdown(doc.body, { fileURL: pathToFileURL(absolute) });
-    store.set({ id: doc.slug, data, body: doc.body, filePath, digest, rendered });
+    entries.push({ id: doc.slug, data, body: doc.body, filePath, digest, rendered });
   }
+  const ids = new Set(entries.map((entry) => entry.id));
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  for (const entry of entries) store.set(entry);
 }
 
 /**

@@ -24,6 +24,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { diagramLinks } from '../diagrams/links.ts';
 import { sharedRenderer, type DiagramRenderer } from '../diagrams/renderer.ts';
+import { vaultCacheDir } from '../diagrams/cache.ts';
 import { prepareSvg } from '../diagrams/svg.ts';
 import { documentOf, report, vaultPathOf, type PluginOptions } from './context.ts';
 
@@ -58,7 +59,7 @@ export function rehypeDiagrams({ atlas, renderer }: DiagramOptions) {
     });
     if (fences.length === 0) return;
 
-    const draw = renderer ?? sharedRenderer();
+    const draw = renderer ?? sharedRenderer(vaultCacheDir(atlas.config.vaultDir));
     const from = documentOf(atlas, file);
     const links = diagramLinks(atlas, from);
     // Short and stable: ids stay unique when several notes' diagrams meet on one page (embeds).

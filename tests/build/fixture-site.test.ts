@@ -66,7 +66,7 @@ describe('page shell', () => {
 
   it('lists notes in the sidebar by order, then title', () => {
     const titles = [...page(out, '/').querySelectorAll('nav[aria-label="Notes"] a')].map((a) => a.textContent?.trim());
-    expect(titles.slice(0, 2)).toEqual(['Duplicate', 'An MDX note']);
+    expect(titles.slice(0, 3)).toEqual(['A diagram', 'Duplicate', 'An MDX note']);
     expect(titles).toContain('Welcome to the fixture vault');
     expect(titles).not.toContain('Widget');
   });

@@ -13,8 +13,9 @@ export default function setup(project: TestProject) {
   const fixture = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist'), { ATLAS_LENIENT: '1' });
   writeFileSync(join(TMP, 'fixture-build.log'), fixture.output);
   if (fixture.status !== 0) throw new Error(`The fixture vault did not build:\n${fixture.output}`);
-  // A second build of the same vault, to check that builds are reproducible byte for byte.
-  const again = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist-again'), { ATLAS_LENIENT: '1' });
+  // A second build of the same vault, to check that builds are reproducible byte for byte; with
+  // no browser, to check that diagrams then come from the render cache the first build filled.
+  const again = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist-again'), { ATLAS_LENIENT: '1', CHROMIUM_PATH: '/nonexistent/chromium' });
   const strict = buildSite('tests/fixtures/strict-vault', join(TMP, 'strict-dist'));
   project.provide('fixtureBuildAgain', again);
   project.provide('fixtureBuild', fixture);

@@ -11,6 +11,12 @@ function files(dir: string): string[] {
 }
 
 describe('reproducible builds', () => {
+  it('need no browser when the diagrams are in the render cache', () => {
+    const build = inject('fixtureBuildAgain');
+    expect(build.output).not.toContain('diagram-no-browser');
+    expect(readFileSync(join(second, 'diagram/index.html'), 'utf8')).toContain('<svg');
+  });
+
   it('write the same files with the same bytes', () => {
     const list = files(first);
     expect(files(second)).toEqual(list);
