@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = ['/', '/cluster-architecture/', '/glossary/', '/glossary/control-plane/', '/tags/', '/404.html'];
+// Every page template: home, note, note with diagrams, glossary index, term, tag index, tag, search, 404.
+const pages = ['/', '/cluster-architecture/', '/control-plane-components/', '/glossary/', '/glossary/control-plane/', '/tags/', '/tags/kubernetes/', '/search/?q=etcd', '/404.html'];
 
 for (const theme of ['light', 'dark'] as const) {
   for (const path of pages) {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageWeight } from '../../scripts/bench-weight.ts';
@@ -105,6 +106,13 @@ describe('budgets', () => {
       if (w.css > 12 * 1024) over.push(`${path}: ${w.css} B of CSS`);
     }
     expect(over).toEqual([]);
+  });
+
+  it('link previews add at most 3 kB of gzipped JavaScript to a page', () => {
+    const html = pageHtml(DIST, '/control-plane-vs-worker-nodes/');
+    const previews = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((code) => code.includes('atlas-preview-'));
+    expect(previews).toHaveLength(1);
+    expect(gzipSync(previews[0]!).length).toBeLessThanOrEqual(3 * 1024);
   });
 
   it('pages with diagrams load no Mermaid code', () => {
