@@ -16,6 +16,8 @@ describe('lenient build report', () => {
     [`${V}/Embed cycle.md:5:26  error  \`![[Embed cycle]]\` would embed itself`, '(embed-cycle)'],
     [`${V}/Embed cycle.md:7:24  error  Cannot embed \`![[screenshot-20240619.png]]\``, '(embed-unresolved)'],
     [`${V}/Bad frontmatter.md:3:16  error  Malformed frontmatter`, '(frontmatter-yaml)'],
+    [`${V}/Everything else.md:37:1  error  Mermaid cannot draw this diagram`, '(diagram-invalid)'],
+    [`${V}/Everything else.md:35:1  warning`, '(embed-unsupported)'],
   ])('lists %s', (start, rest) => {
     const line = build.output.split('\n').find((l) => l.includes(start));
     expect(line, `no line starting ${start} in:\n${build.output}`).toBeDefined();

@@ -87,3 +87,47 @@ describe('text MDX would choke on', () => {
     expect(page(out, '/mdx-note/').querySelector('.atlas-content')?.textContent).toContain('computes 42');
   });
 });
+
+describe('everything else Obsidian renders', () => {
+  const doc = page(out, '/everything-else/');
+  const content = doc.querySelector('.atlas-content')!;
+
+  it('highlights, strikethrough, footnotes, tasks and inline tags', () => {
+    expect(content.querySelector('mark')?.textContent).toBe('highlighted phrase');
+    expect(content.querySelector('del')?.textContent).toBe('struck text');
+    expect(content.querySelector('[data-footnotes] li')?.textContent).toContain('The footnote text.');
+    expect(content.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
+    expect(content.querySelector('a.atlas-tag')?.getAttribute('href')).toBe('/tags/fixture/inline-tag/');
+    expect(doc.querySelector('article')?.classList.contains('wide-page')).toBe(true);
+  });
+
+  it('callouts: titled, foldable closed and open, nested, unknown types like notes', () => {
+    const callouts = [...content.querySelectorAll('.atlas-callout')];
+    expect(callouts.map((c) => c.getAttribute('data-callout'))).toEqual(['tip', 'faq', 'warning', 'note', 'madeup']);
+    const folded = callouts[1]!;
+    expect(folded.tagName).toBe('DETAILS');
+    expect(folded.hasAttribute('open')).toBe(false);
+    expect(callouts[2]!.hasAttribute('open')).toBe(true);
+    expect(callouts[2]!.querySelector('.atlas-callout')).not.toBeNull();
+    expect(callouts[4]!.classList.contains('atlas-callout-note')).toBe(true);
+  });
+
+  it('raw HTML stays, but cannot run script', () => {
+    expect(content.innerHTML).toContain('Raw HTML <b>stays</b>.');
+    expect(content.querySelector('script')).toBeNull();
+    expect(content.querySelector('[onclick]')).toBeNull();
+    expect(content.innerHTML).not.toContain('javascript:');
+  });
+
+  it('audio and video use the browser’s elements; other files get a visible marker', () => {
+    expect(content.querySelector('audio')?.getAttribute('src')).toBe('/files/attachments/sound.mp3');
+    expect(content.querySelector('video')?.getAttribute('src')).toBe('/files/attachments/clip.mp4');
+    expect(content.querySelector('.atlas-embed-unsupported a')?.getAttribute('href')).toBe('/files/attachments/bundle.zip');
+  });
+
+  it('an invalid diagram shows its source with an error note (lenient)', () => {
+    const failed = content.querySelector('figure.atlas-diagram-failed');
+    expect(failed?.querySelector('[role="note"]')?.textContent).toContain('could not be drawn');
+    expect(failed?.querySelector('pre')?.textContent).toContain('a --> --> b');
+  });
+});

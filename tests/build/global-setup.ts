@@ -18,6 +18,8 @@ export default function setup(project: TestProject) {
   const again = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist-again'), { ATLAS_LENIENT: '1', CHROMIUM_PATH: '/nonexistent/chromium' });
   const strict = buildSite('tests/fixtures/strict-vault', join(TMP, 'strict-dist'));
   project.provide('fixtureBuildAgain', again);
+  // Any vault: one note, no glossary folder, strict mode.
+  project.provide('minimalBuild', buildSite('tests/fixtures/minimal-vault', join(TMP, 'minimal-dist')));
   project.provide('fixtureBuild', fixture);
   project.provide('strictBuild', strict);
 }
@@ -27,5 +29,6 @@ declare module 'vitest' {
     fixtureBuild: import('./build-site.ts').BuildResult;
     strictBuild: import('./build-site.ts').BuildResult;
     fixtureBuildAgain: import('./build-site.ts').BuildResult;
+    minimalBuild: import('./build-site.ts').BuildResult;
   }
 }

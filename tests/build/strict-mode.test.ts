@@ -1,4 +1,6 @@
 /** `npm run build` is strict: content problems fail it, all listed, with no stack trace. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
 const strict = inject('strictBuild');
@@ -22,5 +24,16 @@ describe('strict build of a broken vault', () => {
 
   it('prints no stack trace', () => {
     expect(strict.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+});
+
+describe('a vault with no glossary folder', () => {
+  const minimal = inject('minimalBuild');
+
+  it('builds in strict mode, with its note, an empty glossary and search', () => {
+    expect(minimal.status, minimal.output).toBe(0);
+    expect(existsSync(join(minimal.outDir, 'only-note/index.html'))).toBe(true);
+    expect(readFileSync(join(minimal.outDir, 'glossary/index.html'), 'utf8')).toContain('This vault has no glossary yet');
+    expect(existsSync(join(minimal.outDir, 'pagefind/pagefind.js'))).toBe(true);
   });
 });
