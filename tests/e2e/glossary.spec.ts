@@ -31,12 +31,15 @@ test.describe('term previews', () => {
     await expect(link).toBeFocused();
   });
 
-  test('an outdated word says what it is called now', async ({ page }) => {
-    await page.goto('/glossary/control-plane-node/');
-    const outdated = page.locator('a.atlas-term-outdated').first();
-    if ((await outdated.count()) === 0) test.skip(true, 'no outdated word on this page');
+  test('an outdated word is marked, with the current word beside it and in its preview', async ({ page }) => {
+    await page.goto(NOTE);
+    const outdated = page.locator('.atlas-content a[data-atlas-outdated="master"]').first();
+    await expect(outdated).toHaveText('master');
+    await expect(page.locator('.atlas-content .atlas-outdated-hint').first()).toHaveText(' (outdated; now: Control plane)');
     await outdated.focus();
-    await expect(page.locator(`#${await outdated.getAttribute('aria-describedby')}`)).toContainText('Outdated word');
+    const preview = page.locator(`#${await outdated.getAttribute('aria-describedby')}`);
+    await expect(preview).toBeVisible();
+    await expect(preview).toContainText('Outdated word: “master” is now called Control plane (since v1.24).');
   });
 
   test('note links preview the opening of the note', async ({ page }) => {
