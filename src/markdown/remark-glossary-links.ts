@@ -5,11 +5,13 @@
  * Never inside headings, code, math, links, raw HTML or embedded content, never on the term's
  * own page, and not for a term the page already links explicitly. Outdated words (an outdated
  * name, or a term that is outdated or removed) are different: every occurrence is linked and
- * gets the current word beside it, "master (outdated; now: Control plane)". Authors opt out per page
+ * gets the current word beside it, "master (outdated; now: Control plane)", except inside a
+ * callout whose title already says "Outdated" (or "Removed"). Authors opt out per page
  * (`autolink: false` in frontmatter) or per passage, by wrapping it in an HTML element with
  * the class `no-autolink` (`<span class="no-autolink">…</span>`, or a `<div>` around blocks).
  */
 import type { Link, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -48,14 +50,16 @@ export function remarkGlossaryLinks({ atlas }: PluginOptions) {
       if (ancestors.some((a) => SKIP.has(a.type) || (a.data as Record<string, unknown> | undefined)?.[EMBEDDED_FROM] || (a.data as Record<string, unknown> | undefined)?.[OPT_OUT])) return;
       if ((node.data as Record<string, unknown> | undefined)?.[OPT_OUT]) return;
       const own = doc?.term?.slug;
+      // A callout titled "Outdated …" already says the word is outdated: no second marker there.
+      const explained = ancestors.some(isOutdatedCallout);
       const mentions = matcher
         .find(node.value)
-        .filter((m) => m.term.slug !== own && (isOutdated(m) || !linked.has(m.term.slug)));
+        .filter((m) => m.term.slug !== own && (isOutdated(m) ? !explained : !linked.has(m.term.slug)));
       if (mentions.length === 0) return;
       const nodes: PhrasingContent[] = [];
       let at = 0;
       for (const mention of mentions) {
-        const outdated = isOutdated(mention);
+        const outdated = isOutdated(mention) && !explained;
         if ((!outdated && linked.has(mention.term.slug)) || mention.index < at) continue;
         if (!outdated) linked.add(mention.term.slug);
         if (mention.index > at) nodes.push({ type: 'text', value: node.value.slice(at, mention.index) });
@@ -84,6 +88,14 @@ export function remarkGlossaryLinks({ atlas }: PluginOptions) {
       if (at !== -1) parent.children.splice(at, 1, ...(nodes as never[]));
     }
   };
+}
+
+/** A callout (see remark-callouts) whose title says "outdated" or "removed". */
+function isOutdatedCallout(node: Parent): boolean {
+  const properties = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties;
+  if (!Array.isArray(properties?.className) || !properties.className.includes('atlas-callout')) return false;
+  const title = node.children[0];
+  return title !== undefined && /\b(outdated|removed|deprecated)\b/i.test(toString(title));
 }
 
 function isOutdated(mention: { outdated?: unknown; term: { status: string } }): boolean {

@@ -32,10 +32,10 @@ test.describe('term previews', () => {
   });
 
   test('an outdated word is marked, with the current word beside it and in its preview', async ({ page }) => {
-    await page.goto(NOTE);
+    await page.goto('/cluster-architecture/');
     const outdated = page.locator('.atlas-content a[data-atlas-outdated="master"]').first();
     await expect(outdated).toHaveText('master');
-    await expect(page.locator('.atlas-content .atlas-outdated-hint').first()).toHaveText(' (outdated; now: Control plane)');
+    await expect(outdated.locator('xpath=following-sibling::span[1]')).toHaveText(' (outdated; now: Control plane)');
     await outdated.focus();
     const preview = page.locator(`#${await outdated.getAttribute('aria-describedby')}`);
     await expect(preview).toBeVisible();
