@@ -18,6 +18,8 @@ export default function setup(project: TestProject) {
   const again = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist-again'), { ATLAS_LENIENT: '1', CHROMIUM_PATH: '/nonexistent/chromium' });
   const strict = buildSite('tests/fixtures/strict-vault', join(TMP, 'strict-dist'));
   project.provide('fixtureBuildAgain', again);
+  // Served from a sub-folder: every link must stay under the base path.
+  project.provide('baseBuild', buildSite('tests/fixtures/vault', join(TMP, 'base-dist'), { ATLAS_LENIENT: '1', ATLAS_BASE: '/atlas/' }));
   // Any vault: one note, no glossary folder, strict mode.
   project.provide('minimalBuild', buildSite('tests/fixtures/minimal-vault', join(TMP, 'minimal-dist')));
   project.provide('fixtureBuild', fixture);
@@ -30,5 +32,6 @@ declare module 'vitest' {
     strictBuild: import('./build-site.ts').BuildResult;
     fixtureBuildAgain: import('./build-site.ts').BuildResult;
     minimalBuild: import('./build-site.ts').BuildResult;
+    baseBuild: import('./build-site.ts').BuildResult;
   }
 }
