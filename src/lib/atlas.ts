@@ -6,7 +6,8 @@
  * on `globalThis` under a registered symbol instead, and both sides see the same index:
  * it is built once per build (and again in dev when the vault changes).
  */
-import { buildVaultIndex, readVault, templateFolders, type VaultFile, type VaultIndex } from './vault-index.ts';
+import { buildVaultIndex, type VaultFile, type VaultIndex } from './vault-index.ts';
+import { readVault, templateFolders } from './vault-files.ts';
 import { loadSiteConfig, type SiteConfig, type SiteSettings } from './site-config.ts';
 import { ProblemLog } from './problems.ts';
 

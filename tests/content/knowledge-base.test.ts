@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { resolveHeading, resolveTarget } from '../../src/lib/resolve.ts';
-import { buildVaultIndex, readVault } from '../../src/lib/vault-index.ts';
+import { buildVaultIndex } from '../../src/lib/vault-index.ts';
+import { readVault } from '../../src/lib/vault-files.ts';
 import { parseMarkdown } from '../../src/lib/markdown-parser.ts';
 import { toString } from 'mdast-util-to-string';
 

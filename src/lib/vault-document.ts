@@ -1,0 +1,120 @@
+/**
+ * One file of the vault → one `VaultDocument`: frontmatter (validated with the zod schemas,
+ * problems positioned at the key's line), the scan of its Markdown (headings, blocks, tags,
+ * links, excerpt), and for glossary files the term. Pure: text in, data and problems out.
+ */
+import { parseMarkdown, type SourceFormat } from './markdown-parser.ts';
+import { scanNote, type NoteScan } from './markdown-scan.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { stripComments } from './obsidian-comments.ts';
+import { basename, extname, slugifySegment, stripMarkdownExtension, type Slug, type VaultPath } from './paths.ts';
+import type { Problem } from './problems.ts';
+import { glossaryFrontmatterSchema, noteFrontmatterSchema, type GlossaryFrontmatter, type NoteFrontmatter } from './schemas.ts';
+import { tagAncestry } from './tags.ts';
+import type { GlossaryTerm, VaultDocument } from './vault-index.ts';
+
+export function indexDocument(path: VaultPath, source: string, isTerm: boolean, problems: Problem[]): VaultDocument {
+  const split = splitFrontmatter(source);
+  for (const issue of split.issues) {
+    problems.push({
+      file: path,
+      line: issue.line,
+      column: issue.column,
+      ruleId: 'frontmatter-yaml',
+      severity: 'error',
+      message: `Malformed frontmatter: ${issue.message}`,
+      suggestion: 'Fix the YAML between the `---` lines (quote values that contain `:` or `#`).',
+    });
+  }
+  const format: SourceFormat = extname(path) === '.mdx' ? 'mdx' : 'md';
+  const body = stripComments(split.body);
+  let scan: NoteScan;
+  try {
+    scan = scanNote(parseMarkdown(body, format));
+  } catch (error) {
+    // MDX syntax errors carry a position; Markdown never throws.
+    const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
+    problems.push({
+      file: path,
+      line: place?.start?.line ?? place?.line ?? 1,
+      column: place?.start?.column ?? place?.column ?? 1,
+      ruleId: 'mdx-syntax',
+      severity: 'error',
+      message: `Cannot parse this MDX note: ${(error as Error).message.split('\n')[0]}`,
+      suggestion: 'Escape `{`, `}` and `<` as `\\{`, `\\}` and `&lt;`, or rename the note to `.md`.',
+    });
+    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false };
+  }
+
+  const schema = isTerm ? glossaryFrontmatterSchema : noteFrontmatterSchema;
+  const parsed = schema.safeParse(split.data);
+  let frontmatter: NoteFrontmatter | GlossaryFrontmatter | undefined;
+  if (parsed.success) {
+    frontmatter = parsed.data;
+  } else {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      problems.push({
+        file: path,
+        line: split.lineOfKey(typeof key === 'symbol' ? undefined : key),
+        column: 1,
+        ruleId: isTerm ? 'glossary-invalid' : 'frontmatter-invalid',
+        severity: 'error',
+        message: `Invalid frontmatter${issue.path.length ? ` property \`${issue.path.join('.')}\`` : ''}: ${issue.message}`,
+        suggestion: isTerm
+          ? 'See "Glossary entries" in the README for the expected properties.'
+          : 'See "Writing notes" in the README for the supported properties.',
+      });
+    }
+    // Keep the note: fall back to what parses on its own, so nothing is lost.
+    frontmatter = noteFrontmatterSchema.safeParse({}).data;
+  }
+  const fm = (frontmatter ?? {}) as Partial<GlossaryFrontmatter> & Partial<NoteFrontmatter>;
+  const fileTitle = basename(stripMarkdownExtension(path));
+  const title = fm.title ?? scan.firstH1 ?? fileTitle;
+  const term: GlossaryTerm | undefined =
+    isTerm && parsed.success
+      ? {
+          slug: slugifySegment(fileTitle),
+          title,
+          definition: (fm.definition ?? '').trim(),
+          aliases: fm.aliases ?? [],
+          outdatedNames: fm.outdatedNames ?? [],
+          misspellings: fm.misspellings ?? [],
+          tags: fm.tags ?? [],
+          related: fm.related ?? [],
+          status: fm.status ?? 'current',
+          replacedBy: fm.replacedBy ?? [],
+          statusSince: fm.statusSince,
+          official: fm.official,
+          verified: fm.verified,
+          caseSensitive: fm.caseSensitive ?? false,
+          autolink: fm.autolink ?? true,
+        }
+      : undefined;
+  const tags = new Set<string>();
+  for (const tag of [...(fm.tags ?? []), ...scan.tags]) for (const t of tagAncestry(tag)) tags.add(t);
+  return {
+    path,
+    kind: isTerm ? 'term' : 'note',
+    format,
+    slug: '' as Slug,
+    title,
+    description: fm.description ?? (term ? term.definition : undefined),
+    aliases: fm.aliases ?? [],
+    tags: [...tags].sort(),
+    cssclasses: fm.cssclasses ?? [],
+    order: fm.order,
+    publish: fm.publish !== false,
+    headings: scan.headings,
+    blocks: new Map(scan.blocks.map((b) => [b.id, b.line])),
+    links: scan.links,
+    excerpt: scan.excerpt || fm.description || term?.definition || '',
+    prose: scan.prose,
+    hasMath: scan.hasMath,
+    body,
+    frontmatter: split.data,
+    lineOfKey: split.lineOfKey,
+    term,
+  };
+}
