@@ -12,7 +12,6 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Atlas } from '../lib/atlas.ts';
-import { glossaryFrontmatterSchema, noteFrontmatterSchema } from '../lib/schemas.ts';
 import type { VaultDocument } from '../lib/vault-index.ts';
 
 export function vaultLoader(atlas: Atlas, kind: VaultDocument['kind']): Loader {
@@ -75,8 +74,7 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
  * title the index derived, so a lenient build loses nothing.
  */
 function validFrontmatter(doc: VaultDocument): Record<string, unknown> {
-  const schema = doc.kind === 'term' ? glossaryFrontmatterSchema : noteFrontmatterSchema;
-  if (schema.safeParse(doc.frontmatter).success) return doc.frontmatter;
+  if (doc.frontmatterValid) return doc.frontmatter;
   return doc.kind === 'term'
     ? { title: doc.title, definition: doc.term?.definition || doc.title }
     : { title: doc.title };

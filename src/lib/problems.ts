@@ -52,10 +52,6 @@ export class ProblemLog {
     if (!this.#problems.has(key)) this.#problems.set(key, problem);
   }
 
-  /** Forget everything reported for a file (it is about to be checked again, e.g. in dev). */
-  clearFile(file: string): void {
-    for (const [key, problem] of this.#problems) if (problem.file === file) this.#problems.delete(key);
-  }
 
   clear(): void {
     this.#problems.clear();

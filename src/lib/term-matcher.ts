@@ -4,7 +4,7 @@
  * case-sensitive where the term says so. Used to link first mentions in notes
  * (`remark-glossary-links`) and to list where each term is mentioned (`term-mentions`).
  */
-import type { GlossaryTerm } from './vault-index.ts';
+import type { GlossaryTerm, VaultIndex } from './vault-index.ts';
 
 export interface TermName {
   /** The name as written in the glossary entry. */
@@ -61,4 +61,13 @@ export function createTermMatcher(terms: Iterable<GlossaryTerm>): TermMatcher {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const matchers = new WeakMap<VaultIndex, TermMatcher>();
+
+/** The matcher of an index's glossary, built once per index (autolinks and mentions share it). */
+export function termMatcherFor(index: VaultIndex): TermMatcher {
+  let matcher = matchers.get(index);
+  if (!matcher) matchers.set(index, (matcher = createTermMatcher(index.terms.values())));
+  return matcher;
 }

@@ -4,7 +4,7 @@
  * Computed once per index from the documents' prose.
  */
 import { backlinks } from './backlinks.ts';
-import { createTermMatcher } from './term-matcher.ts';
+import { termMatcherFor } from './term-matcher.ts';
 import type { GlossaryTerm, VaultDocument, VaultIndex } from './vault-index.ts';
 
 const cache = new WeakMap<VaultIndex, { byTerm: Map<string, VaultDocument[]>; byDoc: Map<VaultDocument, GlossaryTerm[]> }>();
@@ -12,7 +12,7 @@ const cache = new WeakMap<VaultIndex, { byTerm: Map<string, VaultDocument[]>; by
 function compute(index: VaultIndex) {
   const cached = cache.get(index);
   if (cached) return cached;
-  const matcher = createTermMatcher(index.terms.values());
+  const matcher = termMatcherFor(index);
   const byTerm = new Map<string, Set<VaultDocument>>();
   const byDoc = new Map<VaultDocument, GlossaryTerm[]>();
   for (const doc of index.documents) {

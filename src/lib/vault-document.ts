@@ -114,6 +114,7 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
     hasMath: scan.hasMath,
     body,
     frontmatter: split.data,
+    frontmatterValid: parsed.success && split.issues.length === 0,
     lineOfKey: split.lineOfKey,
     term,
   };

@@ -71,6 +71,8 @@ export interface VaultDocument {
   /** The body with frontmatter blanked and comments removed: positions match the file. */
   body: string;
   frontmatter: Record<string, unknown>;
+  /** The frontmatter parsed and passed its schema (else a problem was reported). */
+  frontmatterValid: boolean;
   /** File line of a top-level frontmatter key, for problems about that property. */
   lineOfKey: (key: string) => number;
   /** Set for glossary entries. */

@@ -17,26 +17,17 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { outdatedHint } from '../lib/glossary.ts';
 import { hrefFor } from '../lib/paths.ts';
-import { createTermMatcher, type TermMatcher } from '../lib/term-matcher.ts';
-import type { VaultIndex } from '../lib/vault-index.ts';
+import { termMatcherFor } from '../lib/term-matcher.ts';
 import { documentOf, EMBEDDED_FROM, type PluginOptions } from './context.ts';
 
 const SKIP = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'math', 'inlineMath', 'definition', 'footnoteDefinition']);
 const OPT_OUT = 'atlasNoAutolink';
-const matchers = new WeakMap<VaultIndex, TermMatcher>();
-
-export function matcherFor(index: VaultIndex): TermMatcher {
-  let matcher = matchers.get(index);
-  if (!matcher) matchers.set(index, (matcher = createTermMatcher(index.terms.values())));
-  return matcher;
-}
-
 export function remarkGlossaryLinks({ atlas }: PluginOptions) {
   return (tree: Root, file: VFile) => {
     const doc = documentOf(atlas, file);
     if (doc?.frontmatter.autolink === false) return;
     const index = atlas.index();
-    const matcher = matcherFor(index);
+    const matcher = termMatcherFor(index);
     const linked = new Set<string>();
     if (doc?.term) linked.add(doc.term.slug);
     visit(tree, 'link', (link: Link) => {

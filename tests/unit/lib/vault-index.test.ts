@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildVaultIndex } from '../../../src/lib/vault-index.ts';
+import { templateFolders } from '../../../src/lib/vault-files.ts';
 import { vaultFiles } from '../helpers/render.ts';
 
 const term = (extra: string) => `---\ntitle: T\ndefinition: A thing.\n${extra}---\nBody\n`;
@@ -97,5 +101,26 @@ describe('problems found while indexing', () => {
   it('says what a missing definition needs', () => {
     const problem = index.problems.find((p) => p.file === 'glossary/c.md')!;
     expect(problem.message).toContain('definition');
+  });
+});
+
+describe('frontmatterValid', () => {
+  it('is false exactly when the frontmatter was reported', () => {
+    const index = buildVaultIndex(vaultFiles({ 'Good.md': '---\ntitle: Good\n---\n', 'Bad.md': '---\npublish: maybe\n---\n', 'Broken.md': '---\ntitle: [x\n---\n' }));
+    expect(index.documents.map((d) => [d.path, d.frontmatterValid])).toEqual([
+      ['Good.md', true],
+      ['Bad.md', false],
+      ['Broken.md', false],
+    ]);
+  });
+});
+
+describe('templateFolders', () => {
+  it('reads the Templates plugin folder from .obsidian, besides the usual names', () => {
+    const vault = mkdtempSync(join(tmpdir(), 'atlas-vault-'));
+    mkdirSync(join(vault, '.obsidian'));
+    writeFileSync(join(vault, '.obsidian', 'templates.json'), JSON.stringify({ folder: '/Meta/My templates/' }));
+    expect(templateFolders(vault)).toEqual(expect.arrayContaining(['templates', 'Templates', 'Meta/My templates']));
+    expect(templateFolders(join(vault, 'missing'))).not.toContain('Meta/My templates');
   });
 });
