@@ -1,18 +1,25 @@
 import { defineConfig, devices } from '@playwright/test';
+import { freePortSync } from './tests/helpers/free-port.ts';
 
 /**
  * Browser tests run in Debian's Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium): tool
  * downloads of browsers do not work on our machines. They test the built site (`npm run build`
- * first), served by `astro preview` on a fixed local port.
+ * first), served by `astro preview` on a free local port (set E2E_PORT to choose one).
+ *
+ * The config is evaluated again in every worker process: the port chosen here is put into the
+ * environment, which the workers inherit, so they all talk to the one preview server.
  */
-const PORT = Number(process.env.E2E_PORT ?? 4391);
+process.env.E2E_PORT ??= String(freePortSync());
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // A test that fails once fails: a retry would hide a flaky condition instead of fixing it.
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list']],
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -28,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // The port is free by construction: whatever listens there is not our preview.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -170,6 +170,11 @@ describe('GitHub workflows', () => {
 
   it('deploys with the Pages permissions, one deployment at a time', () => {
     expect(pages.jobs.deploy.needs).toBe('build');
+    // Published only after CI passed on main, and from the commit CI tested.
+    expect(pages.on.workflow_run).toEqual({ workflows: ['CI'], types: ['completed'], branches: ['main'] });
+    expect(pages.on.push).toBeUndefined();
+    expect(pages.jobs.build.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    expect(steps('build').find((step) => String(step.uses).startsWith('actions/checkout'))?.with?.ref).toContain('workflow_run.head_sha');
     expect(uses('deploy')).toContain('actions/deploy-pages');
     expect(pages.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
     expect(pages.concurrency.group).toBe('pages');

@@ -7,8 +7,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from '../helpers/free-port.ts';
 
-const PORT = 4392;
+let PORT: number;
 const ROOT = resolve(import.meta.dirname, '../..');
 let vault: string;
 let server: ChildProcess;
@@ -16,6 +17,7 @@ let server: ChildProcess;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+  PORT = await freePort();
   vault = mkdtempSync(join(tmpdir(), 'atlas-dev-'));
   cpSync(join(ROOT, 'tests/fixtures/vault'), vault, { recursive: true });
   server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {

@@ -74,6 +74,11 @@ export function fixtureCases(folder: string): void {
         .map((p) => `${p.line}:${p.column} ${p.severity} ${p.ruleId}: ${p.message}${p.suggestion ? ` ${p.suggestion}` : ''}`);
       const outputFile = join(dir, 'output.html');
       const problemsFile = join(dir, 'problems.json');
+      // A new case gets its output written locally, to be reviewed and committed; in CI a missing
+      // output is a failure, never a test that writes its own expectation and passes.
+      if (!existsSync(outputFile) && process.env.CI && !process.env.UPDATE_FIXTURES) {
+        throw new Error(`${join(dir, 'output.html')} is missing: run UPDATE_FIXTURES=1 npx vitest run, review it, and commit it.`);
+      }
       if (process.env.UPDATE_FIXTURES || !existsSync(outputFile)) {
         writeFileSync(outputFile, `${html.trim()}\n`);
         if (actualProblems.length || existsSync(problemsFile)) writeFileSync(problemsFile, `${JSON.stringify(actualProblems, null, 2)}\n`);
