@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and size, measured (not asserted in tests). Prints tables.
  *   npm run bench                 all sections
- *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search
+ *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map
  *   BENCH_SIZES=200,1000 npm run bench -- build
  */
 import { mkdirSync } from 'node:fs';
@@ -34,6 +34,7 @@ if (run('weight')) {
     ['glossary index', '/glossary/'],
     ['glossary term', '/glossary/control-plane/'],
     ['tag', '/tags/kubernetes/'],
+    ['concept map', '/map/'],
     ['404', '/404.html'],
   ];
   for (const [type, path] of pages) {
@@ -66,4 +67,20 @@ if (run('search')) {
   console.log('\n## Search (generated vault of 1,000 notes, headless Chromium)\n');
   console.log('| pages | index | open + first query | keystroke to results (median of later queries) |\n| ---: | ---: | ---: | ---: |');
   console.log(`| ${s.pages} | ${s.indexSeconds.toFixed(2)} s | ${Math.round(s.firstQueryMs)} ms | ${Math.round(s.medianQueryMs)} ms (incl. ${s.debounceMs} ms typing delay) |`);
+}
+
+if (run('map')) {
+  const { benchMap } = await import('./bench-map.ts');
+  console.log('\n## Concept map (generated vault; budgets: layout ≤ 2 s at 1,000 nodes, local map ≤ 5 ms a page)\n');
+  console.log('| nodes | edges | layout (wall) | layout (CPU) | local map per page | map size |\n| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const notes of [200, 1000]) {
+    const m = benchMap(notes, TMP);
+    console.log(`| ${m.nodes} | ${m.edges} | ${Math.round(m.layoutMs)} ms | ${Math.round(m.layoutCpuMs)} ms | ${m.localMapMs.toFixed(2)} ms | ${m.width} × ${m.height} px |`);
+  }
+  try {
+    const w = pageWeight(resolve('dist'), 'concept map', '/map/');
+    console.log(`\nJavaScript on /map/: ${kb(w.js)} gzipped (budget 8 kB); HTML ${kb(w.html)}.`);
+  } catch (error) {
+    console.log(`\nJavaScript on /map/: (${(error as Error).message}: run npm run build first)`);
+  }
 }

@@ -8,7 +8,7 @@ import type { Problem } from './problems.ts';
 import type { VaultDocument } from './vault-index.ts';
 
 /** Routes the site owns; a note cannot take these slugs. */
-const RESERVED_SLUGS = new Set(['', 'glossary', 'tags', 'search', '404', 'files', 'pagefind', '_astro']);
+const RESERVED_SLUGS = new Set(['', 'glossary', 'tags', 'search', '404', 'files', 'pagefind', '_astro', 'map']);
 
 export function assignSlugs(documents: VaultDocument[], problems: Problem[]): void {
   const taken = new Map<string, VaultDocument>();

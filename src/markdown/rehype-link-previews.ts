@@ -8,13 +8,10 @@
  *
  * Previews are built as hast text nodes, so markup in a definition is escaped, never parsed.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import { slugifySegment } from '../lib/paths.ts';
-import { hrefFor } from '../lib/paths.ts';
-import type { VaultDocument } from '../lib/vault-index.ts';
-import { statusSentence } from '../lib/glossary.ts';
+import { linkPreview, previewId } from '../lib/link-preview.ts';
 import type { PluginOptions } from './context.ts';
 
 export function rehypeLinkPreviews({ atlas }: PluginOptions) {
@@ -31,8 +28,8 @@ export function rehypeLinkPreviews({ atlas }: PluginOptions) {
       const target = index.bySlug.get(slug);
       if (!target) return;
       const outdated = typeof node.properties.dataAtlasOutdated === 'string' ? node.properties.dataAtlasOutdated : undefined;
-      const id = `atlas-preview-${slug.replace(/\//g, '-')}${outdated ? `--${slugifySegment(outdated)}` : ''}`;
-      if (!previews.has(id)) previews.set(id, preview(id, target, outdated));
+      const id = previewId(slug, outdated);
+      if (!previews.has(id)) previews.set(id, linkPreview(atlas, id, target, outdated));
       node.properties.ariaDescribedBy = [id];
     });
     if (previews.size === 0) return;
@@ -40,27 +37,4 @@ export function rehypeLinkPreviews({ atlas }: PluginOptions) {
       h('div', { className: ['atlas-previews'], dataPagefindIgnore: 'all' }, [...previews.values()]),
     );
   };
-
-  function preview(id: string, target: VaultDocument, outdated: string | undefined): Element {
-    const href = hrefFor(atlas.config.base, target.slug);
-    const term = target.term;
-    const children: ElementContent[] = [];
-    if (term) {
-      children.push(h('p', { className: ['atlas-preview-title'] }, [h('strong', term.title), ' ', h('span', { className: ['atlas-preview-kind'] }, 'glossary')]));
-      if (outdated) {
-        const old = term.outdatedNames.find((n) => n.name === outdated);
-        children.push(
-          h('p', { className: ['atlas-preview-status'] }, `Outdated word: “${outdated}” is now called ${term.title}${old?.since ? ` (since ${old.since})` : ''}.`),
-        );
-      }
-      children.push(h('p', { className: ['atlas-preview-text'] }, term.definition));
-      const status = statusSentence(term, atlas.index());
-      if (status) children.push(h('p', { className: ['atlas-preview-status'] }, status));
-    } else {
-      children.push(h('p', { className: ['atlas-preview-title'] }, [h('strong', target.title)]));
-      if (target.excerpt || target.description) children.push(h('p', { className: ['atlas-preview-text'] }, target.description ?? target.excerpt));
-    }
-    children.push(h('p', { className: ['atlas-preview-more'] }, [h('a', { href, tabIndex: -1 }, term ? 'Read the full entry' : 'Open the note')]));
-    return h('div', { id, role: 'tooltip', className: ['atlas-preview'], hidden: true }, children);
-  }
 }
