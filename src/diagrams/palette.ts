@@ -25,17 +25,16 @@ function classDef(name: PaletteClass): string {
   return `  classDef ${name} fill:${fill},stroke:${stroke},stroke-width:1.5px,color:${sentinel('text')}${dashed}`;
 }
 
-/** The source with the palette's `classDef` lines after a flowchart's header; other diagrams as they are. */
+/**
+ * The source with the palette's `classDef` lines at the end of a flowchart (other diagrams as
+ * they are). At the end, so the line numbers in Mermaid's error messages stay the author's; a
+ * class the author defines is left to the author.
+ */
 export function withPalette(source: string): string {
-  const lines = source.split('\n');
-  let at = 0;
-  // Front matter (`---` … `---`), blank lines and `%%` comments or directives may come first.
-  if (lines[0]?.trim() === '---') {
-    at = lines.findIndex((line, i) => i > 0 && line.trim() === '---') + 1;
-    if (at === 0) return source;
-  }
-  while (at < lines.length && (!lines[at]!.trim() || lines[at]!.trim().startsWith('%%'))) at++;
-  if (!/^\s*(?:flowchart|graph)\b/.test(lines[at] ?? '')) return source;
-  lines.splice(at + 1, 0, ...PALETTE_CLASSES.map(classDef));
-  return lines.join('\n');
+  // Front matter (`---` … `---`) and `%%` comments or directives may come before the header.
+  const body = source.replace(/^\s*---\n[\s\S]*?\n---\n/, '');
+  const header = body.split('\n').find((line) => line.trim() && !line.trim().startsWith('%%')) ?? '';
+  if (!/^\s*(?:flowchart|graph)\b/.test(header)) return source;
+  const own = PALETTE_CLASSES.filter((name) => !new RegExp(`^\\s*classDef\\s+(?:[\\w-]+\\s*,\\s*)*${name}\\b`, 'm').test(source));
+  return `${source.replace(/\s*$/, '')}\n${own.map(classDef).join('\n')}\n`;
 }

@@ -17,7 +17,7 @@ import { withPalette } from './palette.ts';
 import { sentinelThemeVariables } from './theme.ts';
 
 /** Bump when a change here, in page-script.ts or in theme.ts changes what a source renders to. */
-export const RENDERER_VERSION = 7;
+export const RENDERER_VERSION = 8;
 
 /** Text is measured with the machine's fonts: pin the stack so layouts do not drift. */
 export const FONT_STACK = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
@@ -137,7 +137,7 @@ export class DiagramRenderer {
     const cached = key ? this.cache?.get(key) : undefined;
     if (cached) return cached;
     // Serial: renders share one page and Mermaid's global state.
-    const result = this.#queue.then(() => this.#renderInBrowser(source));
+    const result = this.#queue.then(() => this.#renderInBrowser(source, written));
     this.#queue = result.catch(() => undefined);
     const rendered = await result;
     if (key && rendered.kind !== 'no-browser') this.cache?.set(key, rendered);
@@ -151,7 +151,7 @@ export class DiagramRenderer {
     if (pending) await pending.then(({ browser }) => browser.close()).catch(() => undefined);
   }
 
-  async #renderInBrowser(source: string): Promise<RenderResult> {
+  async #renderInBrowser(source: string, written: string): Promise<RenderResult> {
     if (this.#launchError) return { kind: 'no-browser', message: this.#launchError };
     let page: Page;
     try {
@@ -165,7 +165,7 @@ export class DiagramRenderer {
     clearTimeout(this.#idle);
     this.renders++;
     try {
-      const call = `globalThis.atlasRender(${JSON.stringify(RENDER_ID)}, ${JSON.stringify(source)})`;
+      const call = `globalThis.atlasRender(${JSON.stringify(RENDER_ID)}, ${JSON.stringify(source)}, ${JSON.stringify(written)})`;
       const outcome = await withTimeout(page.evaluate(call) as Promise<{ ok: boolean; svg?: string; message?: string }>, this.#timeoutMs);
       if (!outcome.ok) return { kind: 'invalid', message: outcome.message ?? 'unknown error' };
       const refused = refusal(outcome.svg!);

@@ -272,7 +272,9 @@ function labelOf(node: Element): string {
 
 function textOf(text: Element): string {
   const rows = text.children.filter((c): c is Element => c.type === 'element' && classList(c).includes('row'));
-  const raw = rows.length ? rows.map((r) => toString(r)).join(' ') : toString(text);
+  const lines = rows.length ? rows.map((r) => toString(r).trim()) : [toString(text)];
+  // A name broken after a hyphen (`kube-controller-` / `manager`) is one word again.
+  const raw = lines.reduce((joined, line) => (!joined ? line : joined.endsWith('-') ? joined + line : `${joined} ${line}`), '');
   return raw.replace(/\s+/g, ' ').trim();
 }
 

@@ -184,12 +184,14 @@ function checkTextSize(svg: Element, problem: (p: Parameters<typeof report>[3]) 
   const fit = textFit(svg);
   if (!fit || (fit.desktop >= MIN_TEXT_DESKTOP && fit.phone >= MIN_TEXT_PHONE)) return;
   const width = Math.round(fit.naturalWidth).toLocaleString('en');
+  const where = [
+    fit.desktop < MIN_TEXT_DESKTOP && `${fit.desktop} px in the page column (${MIN_TEXT_DESKTOP} px at least)`,
+    fit.phone < MIN_TEXT_PHONE && `${fit.phone} px on a phone (${MIN_TEXT_PHONE} px at least)`,
+  ].filter(Boolean);
   problem({
     severity: 'warning',
     ruleId: 'diagram-small-text',
-    message:
-      `Diagram text would render at ${fit.desktop} px in the page column (under ${MIN_TEXT_DESKTOP} px is hard to read) and ${fit.phone} px on a phone (${MIN_TEXT_PHONE} px at least): ` +
-      `it is drawn ${width} px wide and shrinks to fit.`,
+    message: `Diagram text would render at ${where.join(' and ')}: the diagram is drawn ${width} px wide and shrinks to fit.`,
     suggestion:
       'Make it narrower: draw it top to bottom (`flowchart TB`), put fewer boxes side by side (stack groups with `a ~~~ b`), shorten labels or break them with `<br>`, use fewer sequence participants, or split it into two diagrams.',
   });

@@ -93,7 +93,7 @@ export function pagesWithDiagrams(dist: string): string[] {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'index.html' && readFileSync(path, 'utf8').includes('data-atlas-diagram')) {
+      else if (name === 'index.html' && /<figure[^>]*data-atlas-diagram/.test(readFileSync(path, 'utf8'))) {
         found.push(`/${path.slice(dist.length + 1, -'index.html'.length)}`);
       }
     }
