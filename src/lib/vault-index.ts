@@ -59,6 +59,8 @@ export interface VaultDocument {
   tags: string[];
   cssclasses: string[];
   order?: number;
+  /** The frontmatter `permalink`, when it passed its schema (see schemas.ts). */
+  permalink?: string;
   publish: boolean;
   headings: ScannedHeading[];
   blocks: Map<string, number>;

@@ -27,6 +27,7 @@ import { remarkHighlights } from './remark-highlights.ts';
 import { remarkTags } from './remark-tags.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 import { guardPlugins } from './guard.ts';
+import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
   const options = { atlas };
@@ -36,6 +37,10 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
     smartypants: false,
     // Every plugin runs guarded (guard.ts): a bug is reported at the note, not thrown.
     remarkPlugins: guardPlugins(atlas, [
+      // A parser extension (no transformer), so its place in the list does not matter: it
+      // keeps `\[` and `\]` out of text nodes, so `\[\[x\]\]` is never read as a link. The
+      // vault index parses with it too (lib/markdown-parser.ts).
+      remarkEscapedBrackets,
       // Comments before everything (only `.mdx` notes still have them here): a commented-out
       // `[[link]]` or `![[embed]]` must be neither resolved nor reported.
       remarkComments,
