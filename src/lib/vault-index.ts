@@ -65,7 +65,14 @@ export interface VaultDocument {
   headings: ScannedHeading[];
   blocks: Map<string, number>;
   links: ScannedLink[];
+  /** The opening paragraph as rendered text (markdown-scan `readerText`). */
   excerpt: string;
+  /**
+   * What lists, previews, the meta and Open Graph description and the feed show for this
+   * document, as plain text: its `description`, a term's definition, else its excerpt.
+   * Derived once, here; every view reads it.
+   */
+  summary: string;
   /** Prose outside headings, code and links (see markdown-scan). */
   prose: string;
   /** Has `$…$` / `$$…$$` math. */

@@ -26,6 +26,7 @@ import { remarkComments } from './remark-comments.ts';
 import { remarkHighlights } from './remark-highlights.ts';
 import { remarkTags } from './remark-tags.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
+import { remarkMarkdownLinks } from './remark-markdown-links.ts';
 import { guardPlugins } from './guard.ts';
 import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
 
@@ -49,6 +50,10 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       [remarkEmbeds, options],
       // Wikilinks after embeds: `![[…]]` must not be read as `!` + a link.
       [remarkWikilinks, options],
+      // Markdown links to notes right after wikilinks: they share the resolver, and the links
+      // wikilinks and embeds made (which carry properties) are told apart from the author's.
+      // Before callouts and glossary links for the same reasons as wikilinks.
+      [remarkMarkdownLinks, options],
       // Callouts after wikilinks: they regroup the paragraph's inline nodes into title and
       // body, so links are made (and problems placed) on the parser's untouched text nodes.
       [remarkCallouts, options],
