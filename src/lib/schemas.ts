@@ -47,7 +47,7 @@ export const permalinkSchema = z
     if (bad !== undefined) return fail(`\`permalink: ${value}\` contains ${bad === ' ' ? 'a space' : `\`${bad}\``}; use letters, digits, \`-\`, \`_\`, \`.\` and \`/\` (for example \`${suggestPermalink(value)}\`).`);
     if (slug === '') return fail('`permalink: /` would make this note the home page; the home page is the vault\'s home note (`index.md`), so name this note `index.md`, or give it another permalink.');
     const route = siteRouteOf(slug);
-    if (route) return fail(`\`permalink: ${value}\` asks for \`/${slug}/\`, which is ${route.owner}; choose another permalink, such as \`${suggestPermalink(value)}-page\`.`);
+    if (route) return fail(`\`permalink: ${value}\` asks for \`/${slug}/\`, which is ${route.owner}; choose another permalink, such as \`${suggestPermalink(value).replace(/\//g, '-')}-page\`.`);
   });
 
 /** `/Guides/Start/` → `guides/start`: the slug a valid permalink gives (see paths.ts). */
