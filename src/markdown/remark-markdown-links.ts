@@ -26,7 +26,7 @@ export function remarkMarkdownLinks({ atlas }: PluginOptions) {
     const edits: Array<{ parent: Parent; node: Link; replacement: PhrasingContent }> = [];
     visitParents(tree, 'link', (node: Link, ancestors: Parent[]) => {
       // Links made by other plugins (wikilinks, embeds, tags) carry their own properties.
-      if (node.data?.hProperties) return;
+      if ((node.data as { hProperties?: unknown } | undefined)?.hProperties) return;
       const text = toString(node);
       const link = markdownLinkAsWikilink(node.url, `[${text}](${node.url})`);
       if (!link) return;
@@ -40,7 +40,7 @@ export function remarkMarkdownLinks({ atlas }: PluginOptions) {
       else if (outcome.kind === 'missing') edits.push({ parent, node, replacement: missingMarker(text, outcome.reason, outcome.rule) });
       else {
         node.url = outcome.href;
-        node.data = { ...node.data, hProperties: linkProperties(outcome) };
+        node.data = { ...node.data, hProperties: linkProperties(outcome) } as Link['data'];
         if (outcome.hint) edits.push({ parent, node, replacement: element('span', { className: ['atlas-outdated-word'] }, [{ ...node }, hintNode(outcome.hint)]) });
       }
     });
