@@ -40,7 +40,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        // Images from other hosts only when the site settings allow them (remark-external-images).
+        `img-src 'self' data:${atlas.config.externalImages ? ' https:' : ''}`,
         "font-src 'self'",
         "connect-src 'self'",
         "frame-src 'self'",
@@ -57,5 +58,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
+  // KaTeX's fonts stay files (`font-src 'self'`): Vite would inline the smallest ones as
+  // `data:` URLs, which that policy blocks, and formulas would lose their glyph sizes.
+  vite: { build: { assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined) } },
   devToolbar: { enabled: false },
 });

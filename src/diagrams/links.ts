@@ -7,11 +7,10 @@
 import type { Atlas } from '../lib/atlas.ts';
 import { hrefFor } from '../lib/paths.ts';
 import { resolveTarget } from '../lib/resolve.ts';
+import { siteRouteOf } from '../lib/site-routes.ts';
 import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
 import type { DiagramLinks, ResolvedLink } from './svg.ts';
 
-/** First URL segments the site serves itself, not from the vault. */
-const SITE_ROUTES = new Set(['tags', 'files', 'pagefind', '_astro', 'search']);
 
 interface TermName {
   name: string;
@@ -55,7 +54,9 @@ export function diagramLinks(atlas: Atlas, from: VaultDocument | undefined): Dia
       const doc = index.bySlug.get(slug) ?? index.bySlug.get(decodeURIComponent(slug).toLowerCase());
       if (doc) return { href: hrefFor(base, doc.slug) + url.slice(path.length), target: targetOf(doc) };
       const href = base === '/' ? url : base + url.slice(1);
-      const known = slug === '' || slug === atlas.config.glossaryFolder || SITE_ROUTES.has(slug.split('/')[0]!);
+      // A path the site generates is known; below the glossary, only terms (found above) are.
+      const route = siteRouteOf(slug);
+      const known = slug === '' || (route !== undefined && (!route.pagesFromVault || route.path === slug.toLowerCase()));
       return known ? { href } : { href, broken: true };
     },
     termFor(label) {

@@ -16,6 +16,20 @@ export function createHeadingSlugger(): (text: string) => string {
   return (text) => slugger.slug(text);
 }
 
+/**
+ * A looser key, for links the strict key misses: Obsidian finds
+ * `[[FAQ#How large can each remote vault be]]` for `## How large can each remote vault be?`,
+ * because people drop the punctuation a heading ends (or is full of) when they type a link.
+ * Every punctuation mark and symbol (`\p{P}`, `\p{S}`) counts as a space here. Used only when
+ * no heading has the strict key, so `C++` still prefers `C++` to `C`.
+ */
+export function looseHeadingKey(text: string): string {
+  return headingKey(text)
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function headingKey(text: string): string {
   return text
     .normalize('NFC')

@@ -36,7 +36,7 @@ export function linkPreview(atlas: Atlas, id: string, target: VaultDocument, out
     if (status) children.push(h('p', { className: ['atlas-preview-status'] }, status));
   } else {
     children.push(h('p', { className: ['atlas-preview-title'] }, [h('strong', target.title)]));
-    if (target.excerpt || target.description) children.push(h('p', { className: ['atlas-preview-text'] }, target.description ?? target.excerpt));
+    if (target.summary) children.push(h('p', { className: ['atlas-preview-text'] }, target.summary));
   }
   children.push(h('p', { className: ['atlas-preview-more'] }, [h('a', { href, tabIndex: -1 }, term ? 'Read the full entry' : 'Open the note')]));
   return h('div', { id, role: 'tooltip', className: ['atlas-preview'], hidden: true }, children);

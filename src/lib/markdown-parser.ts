@@ -9,9 +9,11 @@ import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkEscapedBrackets } from './escaped-brackets.ts';
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).freeze();
+// `remarkEscapedBrackets`: `\[\[x\]\]` stays literal text (the pipeline registers it too).
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkEscapedBrackets).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).use(remarkEscapedBrackets).freeze();
 
 export type SourceFormat = 'md' | 'mdx';
 

@@ -9,7 +9,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { BLOCK_ID_ALONE, BLOCK_ID_AT_END } from './block-ids.ts';
 import { createHeadingSlugger, headingKey, renderedHeadingText } from './headings.ts';
 import { findTags } from './tags.ts';
-import { parseWikilinkInner, replaceWikilinksWithText, WIKILINK_PATTERN, type Wikilink } from './wikilink-syntax.ts';
+import { markdownLinkAsWikilink, parseWikilinkInner, replaceWikilinksWithText, WIKILINK_PATTERN, type Wikilink } from './wikilink-syntax.ts';
 
 export interface ScannedHeading {
   depth: number;
@@ -38,7 +38,7 @@ export interface NoteScan {
   blocks: ScannedBlock[];
   tags: string[];
   links: ScannedLink[];
-  /** Plain text of the opening paragraph, for link previews and descriptions. */
+  /** The opening paragraph as a reader reads it (plain text), for previews and descriptions. */
   excerpt: string;
   /** Prose text outside headings, code and links: where glossary terms are "mentioned". */
   prose: string;
@@ -74,8 +74,13 @@ export function scanNote(tree: Root): NoteScan {
       const atEnd = alone ?? BLOCK_ID_AT_END.exec(text);
       if (atEnd?.[1]) scan.blocks.push({ id: atEnd[1], line: node.position?.start.line ?? 1 });
       if (!scan.excerpt && !alone && !ancestors.some((a) => a.type === 'blockquote' || a.type === 'listItem')) {
-        scan.excerpt = excerptOf(text.replace(BLOCK_ID_AT_END, ''));
+        scan.excerpt = excerptOf(readerText(node));
       }
+    }
+    // Markdown links to notes count like wikilinks (backlinks), read as remark-markdown-links reads them.
+    if (node.type === 'link') {
+      const link = markdownLinkAsWikilink(node.url, `[${toString(node)}](${node.url})`);
+      if (link) scan.links.push({ link, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     }
     if (node.type === 'text' && !ancestors.some((a) => SKIP_TEXT_IN.has(a.type))) {
       const start = node.position?.start;
@@ -99,8 +104,19 @@ export function scanNote(tree: Root): NoteScan {
   return scan;
 }
 
+/**
+ * A paragraph as its reader reads it, not as it is written: raw HTML tags dropped with their
+ * text kept (`<span class="x">#tag</span>` → `#tag`), wikilinks as their display text, embeds
+ * and a trailing block id gone, `==highlight==` markers removed. Markdown syntax (emphasis,
+ * links, escapes, entities) is already gone in the tree; this is its text.
+ */
+function readerText(paragraph: Nodes): string {
+  const text = toString(paragraph, { includeHtml: false }).replace(BLOCK_ID_AT_END, '');
+  return renderedHeadingText(text, replaceWikilinksWithText);
+}
+
 function excerptOf(text: string): string {
-  const plain = replaceWikilinksWithText(text).replace(/\s+/g, ' ').trim();
+  const plain = text.replace(/\s+/g, ' ').trim();
   if (plain.length <= EXCERPT_LENGTH) return plain;
   const cut = plain.slice(0, EXCERPT_LENGTH);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : EXCERPT_LENGTH)}…`;

@@ -12,6 +12,8 @@ export type RuleId =
   | 'wikilink-unresolved'
   | 'wikilink-ambiguous'
   | 'wikilink-unpublished'
+  | 'markdown-link-unresolved'
+  | 'external-image'
   | 'mdx-syntax'
   | 'heading-unresolved'
   | 'block-unresolved'

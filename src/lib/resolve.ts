@@ -10,7 +10,7 @@
  * 4. No file of that name: frontmatter `aliases` (and glossary outdated names and misspellings).
  */
 import { basename, dirname, extname, isMarkdownPath, stripMarkdownExtension } from './paths.ts';
-import { headingKey } from './headings.ts';
+import { headingKey, looseHeadingKey } from './headings.ts';
 import { closestNames } from './suggest.ts';
 import type { Attachment, VaultDocument, VaultIndex } from './vault-index.ts';
 import type { ScannedHeading } from './markdown-scan.ts';
@@ -33,7 +33,7 @@ export function resolveTarget(index: VaultIndex, from: VaultDocument | undefined
   return (
     resolveDocument(index, from, stripMarkdownExtension(target)) ?? {
       kind: 'missing',
-      suggestions: closestNames(basename(target), [
+      suggestions: closestNames(basename(stripMarkdownExtension(target)), [
         ...[...index.byName.values()].flat().map((d) => basename(stripMarkdownExtension(d.path))),
         ...index.byAlias.keys(),
       ]),
@@ -102,13 +102,20 @@ function normaliseRelative(folder: string, target: string): string {
   return parts.join('/');
 }
 
-/** Finds `[[Note#Heading]]`'s heading; for `#A#B`, B must come after A. */
+/**
+ * Finds `[[Note#Heading]]`'s heading; for `#A#B`, B must come after A. Each part is matched by
+ * `headingKey`, else by `looseHeadingKey` (punctuation ignored, as Obsidian finds it).
+ */
 export function resolveHeading(document: VaultDocument, headingPath: string[]): ScannedHeading | undefined {
   let start = 0;
   let found: ScannedHeading | undefined;
   for (const part of headingPath) {
     const key = headingKey(part);
-    const at = document.headings.findIndex((h, i) => i >= start && h.key === key);
+    let at = document.headings.findIndex((h, i) => i >= start && h.key === key);
+    if (at === -1) {
+      const loose = looseHeadingKey(part);
+      if (loose) at = document.headings.findIndex((h, i) => i >= start && looseHeadingKey(h.text) === loose);
+    }
     if (at === -1) return undefined;
     found = document.headings[at];
     start = at + 1;

@@ -4,6 +4,69 @@
  * Types are derived from the schemas, never written twice.
  */
 import { z } from 'zod';
+import { siteRouteOf } from './site-routes.ts';
+
+/**
+ * An empty property (`description:`, `tags:`, `aliases:` with no value) is valid in Obsidian
+ * and means "not set"; YAML reads it as `null`. Dropping null properties before validation
+ * treats them as absent everywhere, instead of "expected string, received null".
+ */
+function withoutEmptyProperties(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
+}
+
+export const PERMALINK_MAX_LENGTH = 200;
+
+/**
+ * Obsidian Publish's `permalink`: the page's URL path (`guides/start`, `/guides/start/`).
+ * Checked here, where the author wrote it (the problem is placed at the `permalink:` line):
+ *
+ * - letters (any script), digits, `-`, `_`, `.` and `/` between segments: what a URL path keeps
+ *   readable without escapes; no `%` (an escape would be decoded into a different path), no
+ *   spaces, no `?` or `#` (they would end the path);
+ * - no `.` or `..` segment: the path must not climb out of the site's folder;
+ * - at most 200 characters (file systems limit a name to 255 bytes);
+ * - not `/` (the home page: name the note `index.md` or make it the home note instead, so
+ *   the site has one way to say which note is the home page) and not a path the site
+ *   generates itself (site-routes.ts).
+ *
+ * Collisions with other notes and folder pages are checked when slugs are assigned
+ * (document-slugs.ts), where the other notes are known.
+ */
+export const permalinkSchema = z
+  // `permalink: 2024` is a number in YAML, and a fine path.
+  .union([z.string(), z.number().transform(String)])
+  .pipe(z.string().trim().max(PERMALINK_MAX_LENGTH, `A \`permalink\` can have at most ${PERMALINK_MAX_LENGTH} characters.`))
+  .superRefine((value, context) => {
+    const slug = slugOfPermalink(value);
+    const fail = (message: string) => context.addIssue({ code: 'custom', message });
+    if (value.includes('%')) return fail(`\`permalink: ${value}\` contains \`%\`: write the characters themselves (\`café\`, not \`caf%C3%A9\`).`);
+    if (value.split('/').some((segment) => segment === '.' || segment === '..')) return fail(`\`permalink: ${value}\` contains a \`.\` or \`..\` segment; a permalink is a path inside the site, such as \`guides/start\`.`);
+    const bad = [...value].find((char) => !/[\p{L}\p{M}\p{N}\-_./]/u.test(char));
+    if (bad !== undefined) return fail(`\`permalink: ${value}\` contains ${bad === ' ' ? 'a space' : `\`${bad}\``}; use letters, digits, \`-\`, \`_\`, \`.\` and \`/\` (for example \`${suggestPermalink(value)}\`).`);
+    if (slug === '') return fail('`permalink: /` would make this note the home page; the home page is the vault\'s home note (`index.md`), so name this note `index.md`, or give it another permalink.');
+    const route = siteRouteOf(slug);
+    if (route) return fail(`\`permalink: ${value}\` asks for \`/${slug}/\`, which is ${route.owner}; choose another permalink, such as \`${suggestPermalink(value).replace(/\//g, '-')}-page\`.`);
+  });
+
+/** `/Guides/Start/` → `guides/start`: the slug a valid permalink gives (see paths.ts). */
+function slugOfPermalink(permalink: string): string {
+  return permalink.split('/').filter(Boolean).join('/').toLowerCase();
+}
+
+function suggestPermalink(value: string): string {
+  return (
+    value
+      .toLowerCase()
+      .replace(/%[0-9a-f]{2}/gi, '')
+      .replace(/[^\p{L}\p{M}\p{N}\-_/]+/gu, '-')
+      .split('/')
+      .map((segment) => segment.replace(/^-+|-+$/g, ''))
+      .filter(Boolean)
+      .join('/') || 'my-page'
+  );
+}
 
 /** Obsidian accepts a single string or a list for list properties (`tags: k8s`). */
 const stringList = z
@@ -19,31 +82,34 @@ const stringList = z
  * The properties Obsidian and Obsidian Publish understand. Every property is optional: a note
  * without frontmatter is valid. Unknown properties are kept (Obsidian allows any).
  */
-export const noteFrontmatterSchema = z
-  .looseObject({
-    title: z.string().min(1).optional(),
-    aliases: stringList,
-    /** Obsidian's older singular spelling. Merged into `aliases`. */
-    alias: stringList,
-    tags: stringList,
-    /** Obsidian's older singular spelling. Merged into `tags`. */
-    tag: stringList,
-    description: z.string().optional(),
-    /** Obsidian Publish: the URL path of the page, e.g. `guides/start`. */
-    permalink: z.string().min(1).optional(),
-    cssclasses: stringList,
-    cssclass: stringList,
-    /** Obsidian Publish: `false` keeps the note out of the site and out of search. */
-    publish: z.boolean().optional(),
-    /** Position in the sidebar within its folder (lower first); then by title. */
-    order: z.number().optional(),
-  })
-  .transform(({ alias, tag, cssclass, ...rest }) => ({
-    ...rest,
-    aliases: [...rest.aliases, ...alias],
-    tags: [...rest.tags, ...tag].map(normaliseTag),
-    cssclasses: [...rest.cssclasses, ...cssclass],
-  }));
+export const noteFrontmatterSchema = z.preprocess(
+  withoutEmptyProperties,
+  z
+    .looseObject({
+      title: z.string().min(1).optional(),
+      aliases: stringList,
+      /** Obsidian's older singular spelling. Merged into `aliases`. */
+      alias: stringList,
+      tags: stringList,
+      /** Obsidian's older singular spelling. Merged into `tags`. */
+      tag: stringList,
+      description: z.string().optional(),
+      /** Obsidian Publish: the URL path of the page, e.g. `guides/start`. */
+      permalink: permalinkSchema.optional(),
+      cssclasses: stringList,
+      cssclass: stringList,
+      /** Obsidian Publish: `false` keeps the note out of the site and out of search. */
+      publish: z.boolean().optional(),
+      /** Position in the sidebar within its folder (lower first); then by title. */
+      order: z.number().optional(),
+    })
+    .transform(({ alias, tag, cssclass, ...rest }) => ({
+      ...rest,
+      aliases: [...rest.aliases, ...alias],
+      tags: [...rest.tags, ...tag].map(normaliseTag),
+      cssclasses: [...rest.cssclasses, ...cssclass],
+    })),
+);
 
 export type NoteFrontmatter = z.output<typeof noteFrontmatterSchema>;
 
@@ -57,8 +123,9 @@ const versionString = z.union([z.string(), z.number()]).transform(String);
 export const TERM_STATUSES = ['current', 'outdated', 'removed'] as const;
 
 /** A glossary entry: one file per term in the vault's glossary folder. */
-export const glossaryFrontmatterSchema = z
-  .looseObject({
+export const glossaryFrontmatterSchema = z.preprocess(
+  withoutEmptyProperties,
+  z.looseObject({
     title: z.string().min(1),
     /** One plain-text sentence, shown in previews and on the index. */
     definition: z
@@ -93,6 +160,7 @@ export const glossaryFrontmatterSchema = z
     description: z.string().optional(),
     permalink: z.string().optional(),
     cssclasses: stringList,
-  });
+  }),
+);
 
 export type GlossaryFrontmatter = z.output<typeof glossaryFrontmatterSchema>;

@@ -25,6 +25,11 @@ export const siteSettingsSchema = z.object({
    * `ATLAS_SITE_URL`; the default is the address `npm start` serves.
    */
   url: z.url().default('http://127.0.0.1:4321'),
+  /**
+   * Show images from other hosts (`![](https://…)`). Default `false`: the site makes no request
+   * to another host, and each such image is a link (see markdown/remark-external-images.ts).
+   */
+  externalImages: z.boolean().default(false),
 });
 
 export type SiteSettings = z.input<typeof siteSettingsSchema>;

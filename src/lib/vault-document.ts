@@ -66,8 +66,11 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
           : 'See "Writing notes" in the README for the supported properties.',
       });
     }
-    // Keep the note: fall back to what parses on its own, so nothing is lost.
-    frontmatter = noteFrontmatterSchema.safeParse({}).data;
+    // Keep the note and its valid properties: only the reported ones are dropped, so a bad
+    // `permalink` does not also lose the note's title and tags.
+    const reported = new Set(parsed.error.issues.map((issue) => issue.path[0]).filter((key) => typeof key === 'string'));
+    const rest = Object.fromEntries(Object.entries(split.data).filter(([key]) => !reported.has(key)));
+    frontmatter = (reported.size ? schema.safeParse(rest).data : undefined) ?? noteFrontmatterSchema.safeParse({}).data;
   }
   const fm = (frontmatter ?? {}) as Partial<GlossaryFrontmatter> & Partial<NoteFrontmatter>;
   const fileTitle = basename(stripMarkdownExtension(path));
@@ -105,11 +108,13 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
     tags: [...tags].sort(),
     cssclasses: fm.cssclasses ?? [],
     order: fm.order,
+    permalink: fm.permalink,
     publish: fm.publish !== false,
     headings: scan.headings,
     blocks: new Map(scan.blocks.map((b) => [b.id, b.line])),
     links: scan.links,
     excerpt: scan.excerpt || fm.description || term?.definition || '',
+    summary: fm.description?.trim() || term?.definition || scan.excerpt,
     prose: scan.prose,
     hasMath: scan.hasMath,
     body,

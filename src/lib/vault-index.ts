@@ -59,11 +59,20 @@ export interface VaultDocument {
   tags: string[];
   cssclasses: string[];
   order?: number;
+  /** The frontmatter `permalink`, when it passed its schema (see schemas.ts). */
+  permalink?: string;
   publish: boolean;
   headings: ScannedHeading[];
   blocks: Map<string, number>;
   links: ScannedLink[];
+  /** The opening paragraph as rendered text (markdown-scan `readerText`). */
   excerpt: string;
+  /**
+   * What lists, previews, the meta and Open Graph description and the feed show for this
+   * document, as plain text: its `description`, a term's definition, else its excerpt.
+   * Derived once, here; every view reads it.
+   */
+  summary: string;
   /** Prose outside headings, code and links (see markdown-scan). */
   prose: string;
   /** Has `$…$` / `$$…$$` math. */

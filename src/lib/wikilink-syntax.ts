@@ -2,6 +2,7 @@
  * The syntax of Obsidian wikilinks and embeds, in one place. The remark plugins and the vault
  * index (which collects links for backlinks) both parse links with these functions.
  */
+import { isMarkdownPath } from './paths.ts';
 
 /**
  * `!?` an embed marker, then `[[`, then the inside: at least one character that is not a
@@ -65,4 +66,34 @@ export function replaceWikilinksWithText(text: string): string {
   return text.replace(WIKILINK_PATTERN, (raw, bang: string, inner: string) =>
     bang ? '' : wikilinkDisplayText(parseWikilinkInner(inner, false, raw)),
   );
+}
+
+/**
+ * A Markdown link to a note or an attachment, read as the wikilink it means, so both resolve
+ * the same way: `[x](Example.md)`, `[x](Example.md#Details)`, `[x](Filters)` (no extension,
+ * which Obsidian resolves too), `[x](<My Note.md>)` and `[x](My%20Note.md)` (the parser stores
+ * both percent-encoded; decoded here), `[x](../folder/Note.md#^block)`, `[pdf](spec.pdf)`.
+ *
+ * Not vault links, left alone (undefined): a URL with a scheme (`https:`, `mailto:`), `//host`,
+ * a fragment alone (`#x`), a query (`?`), and a site path (`/tags/x/`, `/files/a.pdf`: from
+ * the root and not a note, or ending in `/`), which the author wrote as the URL it is.
+ */
+export function markdownLinkAsWikilink(url: string, raw: string): Wikilink | undefined {
+  const written = url.trim();
+  // `[a-z][a-z0-9+.-]*:` a URL scheme (RFC 3986); `//` a host without one.
+  if (!written || written.startsWith('#') || written.startsWith('//') || written.includes('?') || /^[a-z][a-z0-9+.-]*:/i.test(written)) return undefined;
+  let decoded = written;
+  try {
+    decoded = decodeURIComponent(written);
+  } catch {
+    // A stray `%` (`50%.md`): the characters as written.
+  }
+  const hash = decoded.indexOf('#');
+  const path = hash === -1 ? decoded : decoded.slice(0, hash);
+  const fragment = hash === -1 ? '' : decoded.slice(hash + 1);
+  if (!path.trim() || path.endsWith('/') || (path.startsWith('/') && !isMarkdownPath(path))) return undefined;
+  const link: Wikilink = { embed: false, raw, target: path.trim(), headingPath: [] };
+  if (fragment.startsWith('^')) link.block = fragment.slice(1).trim();
+  else if (fragment) link.headingPath = fragment.split('#').map((part) => part.trim()).filter(Boolean);
+  return link;
 }

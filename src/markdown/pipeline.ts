@@ -10,14 +10,17 @@
  */
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
+import remarkBreaks from 'remark-breaks';
 import remarkMath from 'remark-math';
 import type { Atlas } from '../lib/atlas.ts';
+import { readObsidianAppSettings } from '../lib/obsidian-app-settings.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { rehypeDiagrams } from './rehype-diagrams.ts';
 import { remarkBlockIds } from './remark-block-ids.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkEmbeds } from './remark-embeds.ts';
+import { remarkExternalImages } from './remark-external-images.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { rehypeLinkPreviews } from './rehype-link-previews.ts';
 import { rehypeMathCheck } from './rehype-math-check.ts';
@@ -26,24 +29,39 @@ import { remarkComments } from './remark-comments.ts';
 import { remarkHighlights } from './remark-highlights.ts';
 import { remarkTags } from './remark-tags.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
+import { remarkMarkdownLinks } from './remark-markdown-links.ts';
 import { guardPlugins } from './guard.ts';
+import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
   const options = { atlas };
+  // Obsidian's "strict line breaks" setting, off by default: then a single newline is a `<br>`.
+  const { strictLineBreaks } = readObsidianAppSettings(atlas.config.vaultDir);
   return {
     // Obsidian does not turn quotes and dashes into typographic ones, and smartypants would
     // rewrite the text inside `[[…]]` before we read it.
     smartypants: false,
     // Every plugin runs guarded (guard.ts): a bug is reported at the note, not thrown.
     remarkPlugins: guardPlugins(atlas, [
+      // A parser extension (no transformer), so its place in the list does not matter: it
+      // keeps `\[` and `\]` out of text nodes, so `\[\[x\]\]` is never read as a link. The
+      // vault index parses with it too (lib/markdown-parser.ts).
+      remarkEscapedBrackets,
       // Comments before everything (only `.mdx` notes still have them here): a commented-out
       // `[[link]]` or `![[embed]]` must be neither resolved nor reported.
       remarkComments,
+      // Images from other hosts before embeds, so embeds and Markdown images only ever see the
+      // vault's own files: a link by default, images with `externalImages: true`.
+      [remarkExternalImages, { ...options, show: atlas.config.externalImages }],
       // Embeds next: `![[…]]` must not be read as `!` + a link, and embedded content then
       // goes through every later plugin like the note's own.
       [remarkEmbeds, options],
       // Wikilinks after embeds: `![[…]]` must not be read as `!` + a link.
       [remarkWikilinks, options],
+      // Markdown links to notes right after wikilinks: they share the resolver, and the links
+      // wikilinks and embeds made (which carry properties) are told apart from the author's.
+      // Before callouts and glossary links for the same reasons as wikilinks.
+      [remarkMarkdownLinks, options],
       // Callouts after wikilinks: they regroup the paragraph's inline nodes into title and
       // body, so links are made (and problems placed) on the parser's untouched text nodes.
       [remarkCallouts, options],
@@ -61,6 +79,10 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // Last: term mentions are linked only in text no other plugin has turned into a link,
       // a tag or code, and after explicit links are known (those terms are not linked twice).
       [remarkGlossaryLinks, options],
+      // Single newlines → `<br>` (unless the vault has strict line breaks), after every plugin
+      // that reads a paragraph's text across lines: callout titles end at the first newline,
+      // and a block id (`…\n^id`) or a term's name may follow one.
+      ...(strictLineBreaks ? [] : [remarkBreaks]),
     ]) as UnifiedProcessorOptions['remarkPlugins'],
     rehypePlugins: guardPlugins(atlas, [
       // First: the note's raw HTML is parsed and made safe before any plugin adds markup of its

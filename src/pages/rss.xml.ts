@@ -1,9 +1,10 @@
 /**
  * An RSS feed of the notes, in reading order. Notes carry no dates unless the author adds
  * `date` (or `created`) to the frontmatter; file times are not used, so two builds of the same
- * vault give the same feed.
+ * vault give the same feed. Each item's description is the note's summary (vault index).
  */
 import rss from '@astrojs/rss';
+import { escapeUTF8 } from 'entities';
 import type { APIRoute } from 'astro';
 import settings from '../site.config.ts';
 import { useAtlas } from '../lib/atlas.ts';
@@ -23,7 +24,9 @@ export const GET: APIRoute = (context) => {
       return {
         title: note.title,
         link: hrefFor(atlas.config.base, note.slug),
-        description: note.description ?? note.excerpt,
+        // Feed readers read `<description>` as HTML: the note's plain-text summary, escaped,
+        // so a `<` in it is a character there too, never markup that runs.
+        description: escapeUTF8(note.summary),
         categories: note.tags,
         ...(pubDate && !Number.isNaN(pubDate.getTime()) ? { pubDate } : {}),
       };

@@ -39,7 +39,8 @@ describe('visible markers in lenient pages', () => {
     const doc = page(out, '/broken-links/');
     const markers = [...doc.querySelectorAll('.atlas-missing')];
     expect(markers.map((m) => m.getAttribute('data-rule'))).toEqual(['wikilink-unresolved', 'heading-unresolved', 'block-unresolved']);
-    expect(markers[0]?.querySelector('.atlas-sr-only')?.textContent).toBe(' (missing link)');
+    // The marker says why and what to do, not only "missing link".
+    expect(markers[0]?.querySelector('.atlas-sr-only')?.textContent).toBe(' (No note named “Nested notes” — did you mean “Nested note”?)');
     expect(doc.querySelector('.atlas-content')?.textContent).toContain('A link to an unpublished note: Draft.');
   });
 

@@ -5,7 +5,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import { createAtlas, type Atlas } from '../../../src/lib/atlas.ts';
-import { loadSiteConfig } from '../../../src/lib/site-config.ts';
+import { loadSiteConfig, type SiteSettings } from '../../../src/lib/site-config.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { stripComments } from '../../../src/lib/obsidian-comments.ts';
 import type { VaultFile } from '../../../src/lib/vault-index.ts';
@@ -20,14 +20,14 @@ export function vaultFiles(files: Record<string, string | null>): VaultFile[] {
   );
 }
 
-export function testAtlas(files: Record<string, string | null>, env: Record<string, string> = {}): Atlas {
-  const config = loadSiteConfig({ title: 'Test', vault: VAULT_DIR }, { ATLAS_LENIENT: '1', ...env });
+export function testAtlas(files: Record<string, string | null>, env: Record<string, string> = {}, settings: Partial<SiteSettings> = {}): Atlas {
+  const config = loadSiteConfig({ title: 'Test', vault: VAULT_DIR, ...settings }, { ATLAS_LENIENT: '1', ...env });
   return createAtlas(config, () => vaultFiles(files));
 }
 
 /** Renders `files[path]` as the site would, returning the HTML and the problems reported. */
-export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}) {
-  const atlas = testAtlas(files, env);
+export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}, settings: Partial<SiteSettings> = {}) {
+  const atlas = testAtlas(files, env, settings);
   const processor = await createMarkdownProcessor({
     ...atlasPipeline(atlas),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
