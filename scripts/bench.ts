@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and size, measured (not asserted in tests). Prints tables.
  *   npm run bench                 all sections
- *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search
+ *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | load
  *   BENCH_SIZES=200,1000 npm run bench -- build
  */
 import { mkdirSync } from 'node:fs';
@@ -66,4 +66,17 @@ if (run('search')) {
   console.log('\n## Search (generated vault of 1,000 notes, headless Chromium)\n');
   console.log('| pages | index | open + first query | keystroke to results (median of later queries) |\n| ---: | ---: | ---: | ---: |');
   console.log(`| ${s.pages} | ${s.indexSeconds.toFixed(2)} s | ${Math.round(s.firstQueryMs)} ms | ${Math.round(s.medianQueryMs)} ms (incl. ${s.debounceMs} ms typing delay) |`);
+}
+
+if (run('load')) {
+  const { benchLoad, loadProblems } = await import('./bench-load.ts');
+  const r = await benchLoad();
+  console.log(`\n## Load (dist/ behind deploy/nginx/ on 127.0.0.1, autocannon, ${r.connections} connections, ${r.seconds} s; ${r.paths.join(', ')})\n`);
+  console.log('| requests | requests/s | p50 | p97.5 | p99 | max | statuses | errors |\n| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+  console.log(`| ${r.requests} | ${Math.round(r.requestsPerSecond)} | ${r.latency.p50} ms | ${r.latency.p97_5} ms | ${r.latency.p99} ms | ${r.latency.max} ms | ${Object.entries(r.statuses).map(([c, n]) => `${c}: ${n}`).join(', ')} | ${r.errors + r.timeouts} |`);
+  const problem = loadProblems(r);
+  if (problem) {
+    console.error(`Load test failed: ${problem}`);
+    process.exitCode = 1;
+  }
 }
