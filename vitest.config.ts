@@ -12,11 +12,15 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
+          exclude: ['tests/build/hostile-*.test.ts'],
           globalSetup: ['tests/build/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },
       },
+      // `hostile`: vaults generated at test time (symlinks, planted script, limits), each built
+      // for real; independent of the fixture build, so without its global setup.
+      { test: { name: 'hostile', include: ['tests/build/hostile-*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000 } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000 } },
       // `deploy`: deploy/ (manifests, Dockerfile, workflow) and deploy/nginx/ running in Debian's
       // nginx over the real dist/, so it too runs after `npm run build`.

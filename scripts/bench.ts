@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and size, measured (not asserted in tests). Prints tables.
  *   npm run bench                 all sections
- *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map
+ *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map | load
  *   BENCH_SIZES=200,1000 npm run bench -- build
  */
 import { mkdirSync } from 'node:fs';
@@ -82,5 +82,18 @@ if (run('map')) {
     console.log(`\nJavaScript on /map/: ${kb(w.js)} gzipped (budget 8 kB); HTML ${kb(w.html)}.`);
   } catch (error) {
     console.log(`\nJavaScript on /map/: (${(error as Error).message}: run npm run build first)`);
+  }
+}
+
+if (run('load')) {
+  const { benchLoad, loadProblems } = await import('./bench-load.ts');
+  const r = await benchLoad();
+  console.log(`\n## Load (dist/ behind deploy/nginx/ on 127.0.0.1, autocannon, ${r.connections} connections, ${r.seconds} s; ${r.paths.join(', ')})\n`);
+  console.log('| requests | requests/s | p50 | p97.5 | p99 | max | statuses | errors |\n| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+  console.log(`| ${r.requests} | ${Math.round(r.requestsPerSecond)} | ${r.latency.p50} ms | ${r.latency.p97_5} ms | ${r.latency.p99} ms | ${r.latency.max} ms | ${Object.entries(r.statuses).map(([c, n]) => `${c}: ${n}`).join(', ')} | ${r.errors + r.timeouts} |`);
+  const problem = loadProblems(r);
+  if (problem) {
+    console.error(`Load test failed: ${problem}`);
+    process.exitCode = 1;
   }
 }

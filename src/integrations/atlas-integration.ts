@@ -4,15 +4,14 @@
  * - after a build, prints every content problem grouped by file and, in strict mode (the
  *   default), fails the build when there is an error.
  */
-import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Atlas } from '../lib/atlas.ts';
-import { formatProblems } from '../lib/problems.ts';
+import { formatProblems, type Problem } from '../lib/problems.ts';
 import { contentTypeOf } from '../lib/media.ts';
 import { closeRenderer, pruneRenderCache } from '../diagrams/renderer.ts';
 import { buildSearch } from '../search/build-index.ts';
+import { attachmentContent, publishAttachments } from './attachments.ts';
 
 export function atlasIntegration(atlas: Atlas): AstroIntegration {
   return {
@@ -25,11 +24,11 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
           if (!url.startsWith(prefix)) return next();
           const path = url.slice(prefix.length);
           const attachment = atlas.index().attachmentsByPath.get(path.toLowerCase());
-          if (!attachment) return next();
-          const file = join(atlas.config.vaultDir, attachment.path);
-          res.setHeader('Content-Type', contentTypeOf(file));
-          res.setHeader('Content-Length', statSync(file).size);
-          createReadStream(file).pipe(res);
+          // The same checks and rewriting as the build's copy (./attachments.ts).
+          const content = attachment && attachmentContent(atlas.config.vaultDir, attachment);
+          if (!attachment || content === undefined) return next();
+          res.setHeader('Content-Type', contentTypeOf(attachment.path));
+          res.end(content);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -42,11 +41,9 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
         const index = atlas.index();
         // The search index and glossary names for suggestions (src/search/build-index.ts).
         await buildSearch(out, index.terms.values(), logger);
-        for (const attachment of index.attachments) {
-          const target = join(out, 'files', attachment.path);
-          mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(join(atlas.config.vaultDir, attachment.path), target);
-        }
+        const published: Problem[] = [];
+        publishAttachments(atlas.config.vaultDir, index.attachments, out, published);
+        for (const problem of published) atlas.problems.add(problem);
         const problems = atlas.problems.list();
         if (problems.length === 0) {
           logger.info(`Vault checked: ${index.documents.length} notes, no problems.`);

@@ -8,8 +8,8 @@
  */
 import { buildVaultIndex, type VaultFile, type VaultIndex } from './vault-index.ts';
 import { readVault, templateFolders } from './vault-files.ts';
-import { loadSiteConfig, type SiteConfig, type SiteSettings } from './site-config.ts';
-import { ProblemLog } from './problems.ts';
+import { loadSiteConfig, vaultFolderProblem, type SiteConfig, type SiteSettings } from './site-config.ts';
+import { ProblemLog, type Problem } from './problems.ts';
 
 export interface Atlas {
   config: SiteConfig;
@@ -26,7 +26,10 @@ type Holder = typeof globalThis & { [KEY]?: Atlas };
  * @param readFiles where the vault's files come from: the disk by default; tests pass an
  *   in-memory vault.
  */
-export function createAtlas(config: SiteConfig, readFiles: () => VaultFile[] = () => readVault(config.vaultDir)): Atlas {
+export function createAtlas(
+  config: SiteConfig,
+  readFiles: (problems: Problem[]) => VaultFile[] = (problems) => readVault(config.vaultDir, problems),
+): Atlas {
   const problems = new ProblemLog();
   let current: VaultIndex | undefined;
   return {
@@ -34,11 +37,13 @@ export function createAtlas(config: SiteConfig, readFiles: () => VaultFile[] = (
     problems,
     index() {
       if (!current) {
-        current = buildVaultIndex(readFiles(), {
+        // What reading refused (links out of the vault, notes cut at the size limit).
+        const readProblems: Problem[] = [];
+        current = buildVaultIndex(readFiles(readProblems), {
           glossaryFolder: config.glossaryFolder,
           excludeFolders: [...templateFolders(config.vaultDir), ...config.excludeFolders],
         });
-        for (const problem of current.problems) problems.add(problem);
+        for (const problem of [...readProblems, ...current.problems]) problems.add(problem);
       }
       return current;
     },
@@ -53,7 +58,14 @@ export function useAtlas(settings?: SiteSettings): Atlas {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     if (!settings) throw new Error('Container Atlas is not initialised: astro.config.mjs must call useAtlas(settings) first.');
-    holder[KEY] = createAtlas(loadSiteConfig(settings));
+    const config = loadSiteConfig(settings);
+    // One clear line and a failed build, not an empty site (nor Astro's config stack trace).
+    const problem = vaultFolderProblem(config.vaultDir);
+    if (problem) {
+      process.stderr.write(`\n${problem}\n`);
+      process.exit(1);
+    }
+    holder[KEY] = createAtlas(config);
   }
   return holder[KEY];
 }

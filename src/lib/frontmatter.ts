@@ -2,7 +2,8 @@
  * Splits a note into frontmatter and body, keeping line numbers: the body keeps the
  * frontmatter's lines as blank lines, so a position in the body is a position in the file.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { LIMITS } from './limits.ts';
 
 export interface FrontmatterIssue {
   message: string;
@@ -36,27 +37,51 @@ export function splitFrontmatter(source: string): SplitNote {
   const yamlText = match[1] ?? '';
   const frontmatterLines = block.split('\n').length - (block.endsWith('\n') ? 1 : 0);
   const body = '\n'.repeat(frontmatterLines) + text.slice(block.length);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  // YAML line 1 is file line 2 (after the opening `---`).
-  const issues: FrontmatterIssue[] = doc.errors.map((error) => {
-    const pos = lineCounter.linePos(error.pos[0]);
-    return {
-      message: error.message.split('\n')[0] ?? error.message,
-      line: pos.line + 1,
-      column: pos.col,
+  // The body is kept either way: a frontmatter problem must not cost the note its text.
+  if (Buffer.byteLength(yamlText) > LIMITS.frontmatterBytes) {
+    const issue = {
+      message: `the frontmatter is ${Math.ceil(Buffer.byteLength(yamlText) / 1024)} kB; at most ${LIMITS.frontmatterBytes / 1024} kB is read. Move long data into the note's body or an attachment.`,
+      line: 1,
+      column: 1,
     };
-  });
+    return { data: {}, body, frontmatterLines, issues: [issue], lineOfKey: () => 1 };
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed | undefined;
+  const issues: FrontmatterIssue[] = [];
+  try {
+    doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The YAML parser recurses per nesting level: `[[[[…` thousands deep overflows the stack.
+    issues.push({ message: `the YAML cannot be read (${(error as Error).message.split('\n')[0]}).`, line: 2, column: 1 });
+  }
+  // YAML line 1 is file line 2 (after the opening `---`).
+  for (const error of doc?.errors ?? []) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    issues.push({ message: error.message.split('\n')[0] ?? error.message, line: pos.line + 1, column: pos.col });
+  }
   let data: Record<string, unknown> = {};
-  if (issues.length === 0) {
-    const value: unknown = doc.toJS();
-    if (value == null) data = {};
+  if (doc && issues.length === 0) {
+    let value: unknown;
+    try {
+      // `maxAliasCount` refuses an alias bomb (`a: &a [x, x]`, `b: &b [*a, *a]`, … each level
+      // doubling the size) before it is expanded, by throwing: caught here, so the bomb is a
+      // problem at its note instead of a crash while Astro loads its config.
+      value = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+    } catch (error) {
+      issues.push({
+        message: `${(error as Error).message.split('\n')[0]} (at most ${LIMITS.yamlAliases} YAML aliases are expanded; write the values out).`,
+        line: 2,
+        column: 1,
+      });
+    }
+    if (issues.length > 0 || value == null) data = {};
     else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
     else issues.push({ message: 'Frontmatter must be a list of `key: value` properties.', line: 2, column: 1 });
   }
   const lineOfKey = (key: string | number | undefined): number => {
     // A missing key points at the opening `---`, where the author would add it.
-    if (key === undefined || !isMap(doc.contents)) return 1;
+    if (key === undefined || !doc || !isMap(doc.contents)) return 1;
     const pair = doc.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
     const node = (pair?.key ?? undefined) as YamlNode | undefined;
     return node?.range ? lineCounter.linePos(node.range[0]).line + 1 : 1;

@@ -31,7 +31,19 @@ export type RuleId =
   | 'diagram-no-browser'
   | 'html-unsafe'
   | 'internal-error'
-  | 'math-invalid';
+  | 'math-invalid'
+  // The vault as untrusted input (src/lib/vault-files.ts, src/lib/limits.ts).
+  | 'vault-symlink'
+  | 'vault-special-file'
+  | 'path-outside-vault'
+  | 'image-unresolved'
+  | 'attachment-unsafe'
+  | 'note-too-large'
+  | 'frontmatter-too-large'
+  | 'nesting-too-deep'
+  | 'brackets-too-many'
+  | 'tag-too-deep'
+  | 'embed-too-deep';
 
 export interface Problem {
   /** Vault-relative path of the file the problem is in. */

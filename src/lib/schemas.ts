@@ -4,6 +4,7 @@
  * Types are derived from the schemas, never written twice.
  */
 import { z } from 'zod';
+import { safeUrl } from './safe-url.ts';
 import { siteRouteOf } from './site-routes.ts';
 
 /**
@@ -149,7 +150,14 @@ export const glossaryFrontmatterSchema = z.preprocess(
     status: z.enum(TERM_STATUSES).default('current'),
     replacedBy: stringList,
     statusSince: versionString.optional(),
-    official: z.url({ error: '`official` must be the full URL of the official page (https://…).' }).optional(),
+    // A link on the term's page: through the one URL validator, and absolute web URLs only
+    // (`z.url()` alone accepts `javascript:` and `data:`, which would run on a click).
+    official: z
+      .url({ error: '`official` must be the full URL of the official page (https://…).' })
+      .refine((url) => safeUrl(url) !== null && /^https?:\/\//i.test(safeUrl(url)!), {
+        error: (issue) => `\`official\` must be an http:// or https:// URL; found \`${String(issue.input)}\`.`,
+      })
+      .optional(),
     verified: z.coerce.date().optional(),
     /** When true, only the exact capitalisation of the title and aliases is linked automatically. */
     caseSensitive: z.boolean().default(false),

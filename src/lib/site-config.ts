@@ -3,6 +3,7 @@
  * variables (set per deployment), validated with zod at the boundary. An invalid value stops
  * the build with a message that says what was expected, what was found, and where to look.
  */
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { normaliseBase } from './paths.ts';
@@ -79,4 +80,20 @@ export function loadSiteConfig(settings: SiteSettings, env: NodeJS.ProcessEnv = 
 function explain(where: string, error: z.ZodError): string {
   const lines = error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   return `Invalid configuration in ${where}:\n${lines.join('\n')}\nSee "Configuration" in the README.`;
+}
+
+/**
+ * Why the vault folder cannot be built, in one line, or `undefined`: a missing folder or a
+ * file would otherwise build an empty site and exit 0.
+ */
+export function vaultFolderProblem(vaultDir: string): string | undefined {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(vaultDir).isDirectory();
+  } catch {
+    return `Container Atlas: the vault folder ${vaultDir} does not exist. Set ATLAS_VAULT (or \`vault\` in src/site.config.ts) to the folder of your Obsidian vault.`;
+  }
+  return isFolder
+    ? undefined
+    : `Container Atlas: the vault ${vaultDir} is a file, not a folder. Set ATLAS_VAULT (or \`vault\` in src/site.config.ts) to the folder of your Obsidian vault.`;
 }

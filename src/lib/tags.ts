@@ -6,10 +6,24 @@
  * `-` and `/`. Obsidian requires at least one character that is not a digit (`#1984` is not a
  * tag), which `isTagName` checks.
  */
+import { LIMITS } from './limits.ts';
+
 export const TAG_PATTERN = /(^|[\s(])#([\p{L}\p{N}_/-]+)/gu;
 
 export function isTagName(name: string): boolean {
-  return /[^\d/]/u.test(name) && !name.startsWith('/');
+  return /[^\d/]/u.test(name) && !name.startsWith('/') && tagProblem(name) === undefined;
+}
+
+/**
+ * Why a tag name is refused, or `undefined`: deeper than `LIMITS.tagDepth` levels or longer
+ * than `LIMITS.tagLength` characters (each level is a tag page, a folder on disk).
+ */
+export function tagProblem(name: string): string | undefined {
+  const trimmed = name.replace(/\/+$/, '');
+  const depth = trimmed.split('/').length;
+  if (depth > LIMITS.tagDepth) return `it has ${depth} levels, and tags may have at most ${LIMITS.tagDepth}`;
+  if (trimmed.length > LIMITS.tagLength) return `it is ${trimmed.length} characters long, and tags may have at most ${LIMITS.tagLength}`;
+  return undefined;
 }
 
 /** The tags in a plain text, without `#`, lower-cased, trailing `/` removed. */

@@ -10,11 +10,14 @@ import { stripComments } from './obsidian-comments.ts';
 import { basename, extname, slugifySegment, stripMarkdownExtension, type Slug, type VaultPath } from './paths.ts';
 import type { Problem } from './problems.ts';
 import { glossaryFrontmatterSchema, noteFrontmatterSchema, type GlossaryFrontmatter, type NoteFrontmatter } from './schemas.ts';
-import { tagAncestry } from './tags.ts';
+import { tagAncestry, tagProblem } from './tags.ts';
+import { guardNoteBody, normaliseLineEndings } from './note-limits.ts';
 import type { GlossaryTerm, VaultDocument } from './vault-index.ts';
 
 export function indexDocument(path: VaultPath, source: string, isTerm: boolean, problems: Problem[]): VaultDocument {
-  const split = splitFrontmatter(source);
+  // Every note passes here, from disk or from memory: one place for the line endings (CRLF and
+  // a lone CR become LF, which keeps lines and columns where they were).
+  const split = splitFrontmatter(normaliseLineEndings(source));
   for (const issue of split.issues) {
     problems.push({
       file: path,
@@ -27,7 +30,13 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
     });
   }
   const format: SourceFormat = extname(path) === '.mdx' ? 'mdx' : 'md';
-  const body = stripComments(split.body);
+  // Input past the limits (nesting, brackets, tags, size) is reported and neutralised before
+  // any parser sees it; the page renders this same body (integrations/vault-loader.ts).
+  const guarded = guardNoteBody(stripComments(split.body));
+  for (const issue of guarded.issues) {
+    problems.push({ file: path, severity: issue.ruleId === 'tag-too-deep' ? 'warning' : 'error', ...issue });
+  }
+  const body = guarded.body;
   let scan: NoteScan;
   try {
     scan = scanNote(parseMarkdown(body, format));
@@ -96,7 +105,22 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
         }
       : undefined;
   const tags = new Set<string>();
-  for (const tag of [...(fm.tags ?? []), ...scan.tags]) for (const t of tagAncestry(tag)) tags.add(t);
+  const frontmatterTags = (fm.tags ?? []).filter((tag) => {
+    const problem = tagProblem(tag);
+    if (problem) {
+      problems.push({
+        file: path,
+        line: split.lineOfKey('tags'),
+        column: 1,
+        ruleId: 'tag-too-deep',
+        severity: 'warning',
+        message: `The tag \`${tag.length > 60 ? `${tag.slice(0, 60)}…` : tag}\` is left out: ${problem}.`,
+        suggestion: 'Shorten the tag.',
+      });
+    }
+    return !problem;
+  });
+  for (const tag of [...frontmatterTags, ...scan.tags]) for (const t of tagAncestry(tag)) tags.add(t);
   return {
     path,
     kind: isTerm ? 'term' : 'note',

@@ -1,7 +1,10 @@
 /**
  * Raw HTML in a note cannot run script, as in Obsidian: `<script>` and `<style>` go with their
- * content, `on…` handlers go, and `javascript:`, `vbscript:` and `data:` URLs go (a
- * `data:image/…` picture in an `<img>` may stay). Everything Markdown, Obsidian and our own
+ * content, `on…` handlers go, and every URL attribute goes through the one URL validator
+ * (`safeUrl`, `safeSrcset` in lib/safe-url.ts: http, https, mailto and relative only), so
+ * `javascript:`, `vbscript:`, `data:` and their entity- or tab-obfuscated forms go. The one
+ * exception is a raster `data:image/…` picture in an `<img>`, which cannot run anything.
+ * Markdown's own links and images are elements by now, and are checked the same way. Everything Markdown, Obsidian and our own
  * plugins produce stays: classes, ids, `data-*`, `aria-*`, inline `style` (Shiki colours code
  * with CSS variables in it), tables, task-list checkboxes, footnotes, details, media, iframes.
  *
@@ -10,6 +13,8 @@
  *    at the very end) into elements, so they can be checked. Astro's own rehype-raw then finds
  *    nothing left to do.
  * 2. hast-util-sanitize keeps what `SAFE_HTML_SCHEMA` allows: GitHub's `defaultSchema`, widened.
+ * 3. Every URL attribute left is checked with `safeUrl` (the schema's own protocol lists are
+ *    emptied: one validator, which also sees through `&#106;avascript:` and `java\tscript:`).
  *
  * `.mdx` notes are left alone. MDX compiles a note into a program (`export`, `{expressions}`,
  * components all run), so cleaning its HTML would protect nothing; and its JSX nodes are
@@ -21,6 +26,7 @@ import rehypeRaw from 'rehype-raw';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { extname } from '../lib/paths.ts';
+import { safeSrcset, safeUrl } from '../lib/safe-url.ts';
 
 // Every WAI-ARIA 1.2 state and property, as hast names them (`aria-label` → `ariaLabel`).
 const ARIA = [
@@ -70,33 +76,55 @@ export const SAFE_HTML_SCHEMA: Schema = {
     video: [...MEDIA, 'poster', 'playsInline'],
     source: ['src', 'srcSet', 'type', 'sizes'],
     track: ['src', 'kind', 'srcLang', 'default'],
-    iframe: ['src', 'allow', 'allowFullScreen', 'referrerPolicy'],
+    // `sandbox` only takes rights away from a frame (an iframe without it has them all).
+    iframe: ['src', 'allow', 'allowFullScreen', 'referrerPolicy', 'sandbox', 'title', 'width', 'height'],
   },
-  // A URL with a scheme must use one of these; relative URLs (`/files/…`, `#id`) always may.
-  // `data:` passes here for `src` only, and `dropDataUrls` then keeps it on `<img>` alone.
-  protocols: {
-    ...defaultSchema.protocols,
-    src: ['http', 'https', 'data'],
-    poster: ['http', 'https'],
-  },
+  // No protocol lists: `checkUrls` runs the one URL validator on every URL attribute instead.
+  protocols: {},
 };
+
+/**
+ * Attributes (hast property names) that hold a URL, on any element: the ones the schema lets
+ * through and the ones it may let through one day (a widened schema must not open a hole).
+ */
+const URL_PROPERTIES = [
+  'href', 'src', 'cite', 'longDesc', 'poster', 'action', 'formAction', 'data', 'background',
+  'xLinkHref', 'codeBase', 'manifest', 'ping', 'itemId', 'profile', 'dynsrc', 'lowsrc',
+];
+const SRCSET_PROPERTIES = ['srcSet', 'imageSrcSet'];
+
+/** `data:` pictures in raster formats: an `<img>` decodes them, and nothing in them runs. */
+const INLINE_PICTURE = /^data:image\/(?:png|gif|jpeg|webp|avif|bmp);/i;
 
 export function rehypeSafeHtml() {
   const parseRaw = rehypeRaw();
   return (tree: Root, file: VFile): Root => {
     if (extname(file.path ?? '') === '.mdx') return tree;
     const safe = sanitize(parseRaw(tree, file), SAFE_HTML_SCHEMA) as Root;
-    dropDataUrls(safe);
+    checkUrls(safe);
     return safe;
   };
 }
 
-/** `data:` URLs can carry a whole HTML document; only a picture in an `<img>` is harmless. */
-function dropDataUrls(tree: Root): void {
+/** Drops every URL attribute that `safeUrl` refuses, and the refused `srcset` candidates. */
+export function checkUrls(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
-    const src = node.properties.src;
-    if (typeof src !== 'string' || !/^\s*data:/i.test(src)) return;
-    if (node.tagName === 'img' && /^\s*data:image\//i.test(src)) return;
-    delete node.properties.src;
+    const properties = node.properties;
+    for (const name of URL_PROPERTIES) {
+      const value = properties[name];
+      if (value === undefined || value === null) continue;
+      // `ping` is a list of URLs; hast keeps space-separated lists as arrays.
+      const urls = Array.isArray(value) ? value.map(String) : [String(value)];
+      const isPicture = node.tagName === 'img' && name === 'src' && INLINE_PICTURE.test(urls[0]!.trim());
+      if (isPicture || urls.every((url) => safeUrl(url) !== null)) continue;
+      delete properties[name];
+    }
+    for (const name of SRCSET_PROPERTIES) {
+      const value = properties[name];
+      if (value === undefined || value === null) continue;
+      const safe = safeSrcset(Array.isArray(value) ? value.join(',') : String(value));
+      if (safe === null) delete properties[name];
+      else properties[name] = safe;
+    }
   });
 }

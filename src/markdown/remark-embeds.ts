@@ -4,30 +4,31 @@
  * - audio, video and PDF as the browser's own elements; any other file type gets a visible
  *   "cannot embed" marker with a link to the file;
  * - notes: `![[Note]]` (all of it), `![[Note#Heading]]` (that section, up to the next heading
- *   of the same or a higher level), `![[Note#^block]]` (that block). Embeds nest; a cycle
- *   (A embeds B embeds A) is reported and cut with a marker.
+ *   of the same or a higher level), `![[Note#^block]]` (that block), see embed-sections.ts.
+ *   Embeds nest; a cycle (A embeds B embeds A) and a chain deeper than `LIMITS.embedDepth`
+ *   are cut with a marker. A problem at any depth is reported at the embed in the note being
+ *   built ("inside the embedded `B.md`: …"), since that is the page that shows it;
+ * - standard Markdown images and links to vault files (local-paths.ts).
  *
  * Runs before `remark-wikilinks`, so `![[…]]` is never read as `!` + a link, and so that
  * links inside embedded content are resolved by the later plugins like any other.
  */
-import type { Heading, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { BLOCK_ID_ALONE, BLOCK_ID_AT_END } from '../lib/block-ids.ts';
-import { headingKey, renderedHeadingText } from '../lib/headings.ts';
-import { parseMarkdown } from '../lib/markdown-parser.ts';
+import { headingKey } from '../lib/headings.ts';
+import { LIMITS } from '../lib/limits.ts';
 import { mediaKindOf } from '../lib/media.ts';
 import { attachmentHref, basename, hrefFor } from '../lib/paths.ts';
-import { headingSuggestions, resolveTarget } from '../lib/resolve.ts';
+import { resolveTarget } from '../lib/resolve.ts';
 import type { Attachment, VaultDocument } from '../lib/vault-index.ts';
-import { parseWikilinkInner, replaceWikilinksWithText, wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
+import { parseWikilinkInner, wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
 import { documentOf, EMBEDDED_FROM, report, type PluginOptions } from './context.ts';
-import { element, missingMarker, positionInText, text } from './mdast-helpers.ts';
-
-/** Deeper than this, an embed chain is surely a mistake; it is cut like a cycle. */
-const MAX_DEPTH = 12;
+import { embedMarker } from './embed-markers.ts';
+import { sectionOf } from './embed-sections.ts';
+import { climbsOut, resolveLocalPaths } from './local-paths.ts';
+import { element, positionInText, text } from './mdast-helpers.ts';
 
 type Problem = Parameters<typeof report>[3];
 
@@ -52,6 +53,8 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
     depth: number,
     problemAt: (node: Nodes | undefined, stack: Nodes[]) => (problem: Problem) => void,
   ): void {
+    // Pictures and links first: embedded content added below has had its own pass already.
+    resolveLocalPaths(tree as Root, atlas.index(), from, atlas.config.base, problemAt);
     findAndReplace(
       tree as Root,
       [
@@ -82,6 +85,14 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
     const display = wikilinkDisplayText(link);
     if (!link.target && !link.block && link.headingPath.length === 0) return text(link.raw);
     const target = link.target ? resolveTarget(index, from, link.target) : from ? ({ kind: 'document', document: from } as const) : undefined;
+    if (link.target && climbsOut(from, link.target)) {
+      problem({
+        ruleId: 'path-outside-vault',
+        message: `Cannot embed \`${link.raw}\`: the path points outside the vault; only files inside the vault are published, and nothing else is read.`,
+        suggestion: 'Copy the file into the vault and embed it by its name.',
+      });
+      return embedMarker(display, 'the path is outside the vault', 'copy the file into the vault', 'path-outside-vault');
+    }
     if (!target || target.kind === 'missing') {
       problem({
         ruleId: 'embed-unresolved',
@@ -90,7 +101,7 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
           ? `Did you mean ${target.suggestions.map((s) => `\`![[${s}]]\``).join(' or ')}?`
           : 'Add the file to the vault, or fix the name.',
       });
-      return missingMarker(display, 'missing embed', 'embed-unresolved');
+      return embedMarker(display, 'no note or file of that name', 'add it to the vault or fix the name', 'embed-unresolved');
     }
     if (target.kind === 'attachment') return embedFile(target.attachment, link, problem);
 
@@ -105,16 +116,28 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
       return text('');
     }
     const key = embedKey(doc, link);
-    if (chain.includes(key) || depth >= MAX_DEPTH) {
+    if (chain.includes(key)) {
       problem({
         ruleId: 'embed-cycle',
         message: `\`${link.raw}\` would embed itself: ${[...chain, key].join(' → ')}.`,
         suggestion: 'Replace one embed in the chain with a link (drop the `!`).',
       });
-      return missingMarker(display, 'embed cycle', 'embed-cycle');
+      return embedMarker(display, 'it would embed itself', 'replace one embed of the cycle with a link', 'embed-cycle');
+    }
+    if (depth >= LIMITS.embedDepth) {
+      problem({
+        ruleId: 'embed-too-deep',
+        message: `\`${link.raw}\` is cut: embeds are followed ${LIMITS.embedDepth} levels deep, and this chain goes further: ${[...chain, key].join(' → ')}.`,
+        suggestion: 'Replace one embed in the chain with a link (drop the `!`).',
+      });
+      return embedMarker(display, `embeds nest at most ${LIMITS.embedDepth} deep`, 'replace one embed of the chain with a link', 'embed-too-deep');
     }
     const content = sectionOf(doc, link, problem);
-    if (!content) return missingMarker(display, 'missing section', link.block ? 'block-unresolved' : 'heading-unresolved');
+    if (!content) {
+      return link.block
+        ? embedMarker(display, `no block \`^${link.block}\` in ${doc.title}`, 'add the block id or fix the link', 'block-unresolved')
+        : embedMarker(display, `no heading \`${link.headingPath.at(-1)}\` in ${doc.title}`, 'fix the heading name', 'heading-unresolved');
+    }
     const wrapper: EmbedBlock = {
       type: 'atlasEmbedBlock',
       children: content,
@@ -124,8 +147,11 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
         hProperties: { className: ['atlas-embed'], dataEmbedSource: doc.slug },
       },
     };
-    // Embeds inside the embedded content; problems there belong to that note, not this one.
-    expandEmbeds(wrapper as unknown as Parent, doc, [...chain, key], depth + 1, () => () => undefined);
+    // Embeds inside the embedded content. Their problems are reported here, at this embed:
+    // the page being built is the one that shows them (the embedded note's own page reports
+    // them at their own lines too).
+    const inside = (p: Problem) => problem({ ...p, message: `Inside the embedded \`${doc.path}\`: ${p.message}` });
+    expandEmbeds(wrapper as unknown as Parent, doc, [...chain, key], depth + 1, () => inside);
     wrapper.children.unshift({
       type: 'paragraph',
       data: { hProperties: { className: ['atlas-embed-title'] } },
@@ -150,7 +176,13 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
           { type: 'link', url: src, children: [text(`Download ${name}`)] },
         ]);
       case 'pdf':
+        // Not sandboxed: Chromium refuses to run its PDF viewer in a sandboxed frame, and PDF
+        // scripts run in the viewer's own sandbox, not in the page's origin.
         return element('iframe', { src, title: alt ?? name, loading: 'lazy', className: ['atlas-embed-pdf'], width, height });
+      case 'page':
+        // An HTML attachment (rewritten inert at publish time, inert-attachments.ts) in a frame
+        // with every sandbox flag off: no script, no forms, no popups, an origin of its own.
+        return element('iframe', { src, title: alt ?? name, loading: 'lazy', sandbox: '', className: ['atlas-embed-pdf'], width, height });
       default:
         problem({
           severity: 'warning',
@@ -195,70 +227,6 @@ export function parseEmbedLabel(label: string | undefined): { alt?: string; widt
     } else result.alt = part;
   }
   return result;
-}
-
-/** The mdast of what `![[Note…]]` shows: the whole note, one section, or one block. */
-function sectionOf(doc: VaultDocument, link: Wikilink, problem: (p: Problem) => void): RootContent[] | undefined {
-  const tree = parseMarkdown(doc.body, doc.format);
-  stripMdx(tree);
-  if (link.block) {
-    const block = findBlock(tree, link.block);
-    if (!block) {
-      problem({
-        ruleId: 'block-unresolved',
-        message: `Cannot embed \`${link.raw}\`: \`${doc.path}\` has no block \`^${link.block}\`.`,
-        suggestion: doc.blocks.size ? `Its blocks are ${[...doc.blocks.keys()].slice(0, 5).map((b) => `\`^${b}\``).join(', ')}.` : `Add \` ^${link.block}\` at the end of the paragraph you mean.`,
-      });
-    }
-    return block ? [block] : undefined;
-  }
-  const wanted = link.headingPath.at(-1);
-  if (!wanted) return tree.children;
-  const children = tree.children;
-  const start = children.findIndex(
-    (node) => node.type === 'heading' && headingKey(renderedHeadingText(toString(node), replaceWikilinksWithText)) === headingKey(wanted),
-  );
-  if (start === -1) {
-    const close = headingSuggestions(doc, wanted);
-    problem({
-      ruleId: 'heading-unresolved',
-      message: `Cannot embed \`${link.raw}\`: \`${doc.path}\` has no heading \`${wanted}\`.`,
-      suggestion: close.length ? `Did you mean ${close.map((h) => `\`![[${link.target}#${h}]]\``).join(' or ')}?` : undefined,
-    });
-    return undefined;
-  }
-  const depth = (children[start] as Heading).depth;
-  let end = start + 1;
-  while (end < children.length && !(children[end]!.type === 'heading' && (children[end] as Heading).depth <= depth)) end += 1;
-  return children.slice(start, end);
-}
-
-/** The block that `^id` names: a paragraph or list item ending with it, or the block before a lone `^id`. */
-function findBlock(tree: Root, id: string): RootContent | undefined {
-  let found: RootContent | undefined;
-  visit(tree, (node, index, parent) => {
-    if (found || node.type !== 'paragraph' || !parent || index === undefined) return;
-    const value = toString(node);
-    const alone = BLOCK_ID_ALONE.exec(value);
-    if (alone?.[1] === id) {
-      found = (parent.children[index - 1] as RootContent | undefined) ?? node;
-      return;
-    }
-    if (BLOCK_ID_AT_END.exec(value)?.[1] === id) found = parent.type === 'listItem' ? { type: 'list', ordered: false, spread: false, children: [parent] } : node;
-  });
-  return found;
-}
-
-/** MDX code (import/export, expressions, components) is meaningless outside its own note. */
-function stripMdx(tree: Root): void {
-  visit(tree, (node, index, parent) => {
-    if (!parent || index === undefined) return;
-    if (['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression'].includes(node.type)) {
-      parent.children.splice(index, 1);
-      return index;
-    }
-    return undefined;
-  });
 }
 
 /**

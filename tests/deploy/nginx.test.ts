@@ -31,6 +31,7 @@ beforeAll(async () => {
   pagefind = pagefindFiles();
   mkdirSync(join(webroot, 'files'), { recursive: true });
   writeFileSync(join(webroot, ATTACHMENT), MINIMAL_PDF);
+  for (const [path, body] of Object.entries(SCRIPTABLE)) writeFileSync(join(webroot, path), body);
   server = await startNginx(webroot);
 }, 30_000);
 
@@ -156,6 +157,26 @@ describe('security headers', () => {
     expect(attachment.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
+  it('lock script-capable attachments (SVG, HTML, XML) in a sandbox with no script, and keep the other headers', async () => {
+    for (const path of Object.keys(SCRIPTABLE)) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      // Two policies, joined by fetch with a comma; browsers enforce both.
+      const policies = response.headers.get('content-security-policy')!.split(/,\s*/);
+      const attachmentPolicy = policies.map(csp).find((policy) => policy.has('sandbox'));
+      expect(attachmentPolicy?.get('default-src'), path).toEqual(["'none'"]);
+      expect(attachmentPolicy?.get('sandbox'), path).toEqual([]);
+      expect(attachmentPolicy?.has('script-src'), path).toBe(false);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+    }
+    expect((await get('/files/deploy-test.xml')).headers.get('content-type')).toMatch(/^text\/plain/);
+    // Other attachments and pages are not sandboxed (a PDF viewer refuses a sandbox).
+    for (const path of [ATTACHMENT, '/', notePath]) {
+      expect((await get(path)).headers.get('content-security-policy'), path).not.toContain('sandbox');
+    }
+  });
+
   it("leave scripts and styles to each page's own meta policy, and agree with it on the rest", async () => {
     const header = csp((await get(notePath)).headers.get('content-security-policy'));
     // default-src is the fallback for script-src: in the header it would block the hashed
@@ -278,6 +299,13 @@ function metaCsp(html: string): Map<string, string[]> | undefined {
   const meta = html.match(/<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i);
   return meta ? csp(meta[1]!.replaceAll('&#39;', "'").replaceAll('&apos;', "'")) : undefined;
 }
+
+/** Attachments a browser would run as pages of the site's origin. */
+const SCRIPTABLE: Record<string, string> = {
+  '/files/deploy-test.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  '/files/deploy-test.html': '<!doctype html><script>alert(1)</script>',
+  '/files/deploy-test.xml': '<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>',
+};
 
 const MINIMAL_PDF = `%PDF-1.4
 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj

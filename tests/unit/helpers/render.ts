@@ -35,7 +35,9 @@ export async function renderNote(files: Record<string, string | null>, path: str
   });
   const source = files[path];
   if (source == null) throw new Error(`No note ${path} in the test vault`);
-  const body = stripComments(splitFrontmatter(source).body);
+  // The body the site renders: the index's (comments removed, past-the-limit input neutralised).
+  const indexed = atlas.index().documents.find((doc) => doc.path === path);
+  const body = indexed?.body ?? stripComments(splitFrontmatter(source).body);
   const result = await processor.render(body, { fileURL: pathToFileURL(`${VAULT_DIR}/${path}`) });
   atlas.index();
   return { html: result.code, problems: atlas.problems.list(), atlas };
