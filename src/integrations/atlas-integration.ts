@@ -1,22 +1,47 @@
 /**
  * Astro glue for Container Atlas:
+ * - adds the glossary's pages only when the vault has a glossary;
  * - serves vault attachments in dev and copies them to `dist/files/` after a build;
+ * - in dev, prints each content problem in the terminal as it is found;
+ * - builds into a folder beside `outDir` and swaps it in only when the build succeeds, so a
+ *   failed strict build leaves the previous site untouched;
  * - after a build, prints every content problem grouped by file and, in strict mode (the
  *   default), fails the build when there is an error.
  */
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Atlas } from '../lib/atlas.ts';
-import { formatProblems, type Problem } from '../lib/problems.ts';
+import { formatProblem, type Problem } from '../lib/problems.ts';
 import { contentTypeOf } from '../lib/media.ts';
 import { closeRenderer, pruneRenderCache } from '../diagrams/renderer.ts';
 import { buildSearch } from '../search/build-index.ts';
 import { attachmentContent, publishAttachments } from './attachments.ts';
+import { discardStaging, stagingDirFor, swapInto } from './staged-output.ts';
+import { buildReport } from './build-report.ts';
 
 export function atlasIntegration(atlas: Atlas): AstroIntegration {
+  /** The `outDir` the site must end up in; the build itself writes to a staging folder. */
+  let finalDir: string | undefined;
   return {
     name: 'container-atlas',
     hooks: {
+      'astro:config:setup': ({ command, config, injectRoute, updateConfig, logger }) => {
+        // Routes outside src/pages, so that a vault without a glossary has no glossary page
+        // at all (and Astro does not warn about an empty collection on every build).
+        if (atlas.index().terms.size > 0) {
+          injectRoute({ pattern: '/glossary', entrypoint: new URL('../routes/glossary/index.astro', import.meta.url) });
+          injectRoute({ pattern: '/glossary/[slug]', entrypoint: new URL('../routes/glossary/[slug].astro', import.meta.url) });
+        }
+        if (command === 'build') {
+          finalDir = fileURLToPath(config.outDir).replace(/\/+$/, '');
+          const staging = stagingDirFor(finalDir);
+          discardStaging(staging);
+          // The config here is resolved: its folders are URLs, and so must the new outDir be.
+          updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+        }
+        if (command === 'dev') printProblemsAsFound(atlas, logger);
+      },
       'astro:server:setup': ({ server }) => {
         const prefix = `${atlas.config.base}files/`;
         server.middlewares.use((req, res, next) => {
@@ -44,31 +69,66 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
         const published: Problem[] = [];
         publishAttachments(atlas.config.vaultDir, index.attachments, out, published);
         for (const problem of published) atlas.problems.add(problem);
-        const problems = atlas.problems.list();
-        if (problems.length === 0) {
-          logger.info(`Vault checked: ${index.documents.length} notes, no problems.`);
-          return;
-        }
-        const label = vaultLabel(atlas.config.vaultDir);
-        const report = formatProblems(problems, label);
-        const errors = problems.filter((p) => p.severity === 'error').length;
-        if (errors > 0 && atlas.config.strict) {
+        const outcome = buildReport(atlas.problems.list(), atlas.config.strict, relativeToCwd(atlas.config.vaultDir));
+        if (outcome.kind === 'failed') {
+          discardStaging(out);
           // Printed as is, then a short error: a content problem is not a crash, and a stack
           // trace would bury the list. `ATLAS_LENIENT=1` builds anyway, with visible markers.
-          process.stderr.write(`\nContent problems:\n\n${report}\n\n`);
+          process.stderr.write(`\nContent problems:\n\n${outcome.report}\n\n`);
           process.stderr.write('The build failed because the vault has errors (strict mode).\n');
+          if (finalDir && existsSync(finalDir)) process.stderr.write(`The previous site in ${relativeToCwd(finalDir)} was left as it was.\n`);
           process.stderr.write('Fix them, or build anyway with ATLAS_LENIENT=1 npm run build (broken links show a visible marker).\n');
           process.exit(1);
         }
-        logger.warn(`Content problems (lenient mode: the site was built anyway):\n\n${report}\n`);
+        if (finalDir) swapInto(out, finalDir);
+        if (outcome.kind === 'clean') logger.info(`Vault checked: ${index.documents.length} notes, no problems.`);
+        else logger.warn(`${outcome.headline}\n\n${outcome.report}\n`);
       },
     },
   };
 }
 
-/** How the vault folder is named in reports: relative to the project, e.g. `content`. */
-function vaultLabel(vaultDir: string): string {
-  const cwd = process.cwd();
-  return vaultDir.startsWith(cwd + '/') ? vaultDir.slice(cwd.length + 1) : vaultDir;
+/**
+ * The dev server's terminal as a problems panel: each problem is printed when it is found
+ * (path:line:col, message, suggestion), again after each change to the vault while it is still
+ * there, and "no problems" once the last one is fixed.
+ */
+function printProblemsAsFound(atlas: Atlas, logger: AstroIntegrationLogger): void {
+  const label = relativeToCwd(atlas.config.vaultDir);
+  const print = (problem: Problem) => {
+    const line = formatProblem(problem, label);
+    if (problem.severity === 'error') logger.error(line);
+    else logger.warn(line);
+  };
+  for (const problem of atlas.problems.list()) print(problem);
+  // `shown`: the terminal lists problems the author has not fixed yet; `foundAgain`: the
+  // re-render after the latest change has found at least one of them.
+  let shown = atlas.problems.list().length > 0;
+  let foundAgain = false;
+  let settle: NodeJS.Timeout | undefined;
+  atlas.problems.watch({
+    added(problem) {
+      shown = foundAgain = true;
+      print(problem);
+    },
+    cleared() {
+      // Whether the change fixed everything is known once the vault has been re-rendered;
+      // rendering records problems as it goes, so wait until it has been quiet for a moment.
+      foundAgain = false;
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        if (shown && !foundAgain) {
+          shown = false;
+          logger.info('Vault checked: no problems.');
+        }
+      }, 1500);
+      settle.unref();
+    },
+  });
 }
 
+/** How a folder is named in reports: relative to the project, e.g. `content`. */
+function relativeToCwd(path: string): string {
+  const cwd = process.cwd();
+  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
+}

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Atlas } from '../lib/atlas.ts';
 import type { VaultDocument } from '../lib/vault-index.ts';
+import { entryIdOf } from '../lib/home-note.ts';
 
 export function vaultLoader(atlas: Atlas, kind: VaultDocument['kind']): Loader {
   return {
@@ -30,8 +31,7 @@ export function vaultLoader(atlas: Atlas, kind: VaultDocument['kind']): Loader {
         queue = queue
           .then(async () => {
             // Any change can break or mend links anywhere: forget the index and re-render.
-            atlas.invalidate();
-            atlas.problems.clear();
+            atlas.refresh();
             await loadAll(atlas, kind, context);
           })
           .catch((error: unknown) => context.logger.error(`Could not reload the vault: ${(error as Error).message}`));
@@ -54,14 +54,15 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
     if (doc.kind !== kind || !doc.publish) continue;
     const absolute = join(atlas.config.vaultDir, doc.path);
     const filePath = relative(root, absolute).split(sep).join('/');
-    const data = await parseData({ id: doc.slug, data: validFrontmatter(doc), filePath: absolute });
+    const id = entryIdOf(doc.slug);
+    const data = await parseData({ id, data: validFrontmatter(doc), filePath: absolute });
     const digest = generateDigest(`${index.digest}:${doc.path}`);
     if (doc.format === 'mdx') {
-      entries.push({ id: doc.slug, data, filePath, digest, deferredRender: true });
+      entries.push({ id, data, filePath, digest, deferredRender: true });
       continue;
     }
     const rendered = await renderMarkdown(doc.body, { fileURL: pathToFileURL(absolute) });
-    entries.push({ id: doc.slug, data, body: doc.body, filePath, digest, rendered });
+    entries.push({ id, data, body: doc.body, filePath, digest, rendered });
   }
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);

@@ -10,6 +10,7 @@ import { buildVaultIndex, type VaultFile, type VaultIndex } from './vault-index.
 import { readVault, templateFolders } from './vault-files.ts';
 import { loadSiteConfig, vaultFolderProblem, type SiteConfig, type SiteSettings } from './site-config.ts';
 import { ProblemLog, type Problem } from './problems.ts';
+import { checkSettings } from './settings-check.ts';
 
 export interface Atlas {
   config: SiteConfig;
@@ -17,6 +18,13 @@ export interface Atlas {
   /** The current index; rebuilt lazily after `invalidate()`. */
   index(): VaultIndex;
   invalidate(): void;
+  /**
+   * The vault changed: forget the index and the problems found so far. Both content
+   * collections' loaders call it for the same file event; the second call in the same turn of
+   * the event loop is skipped, so it cannot wipe problems the first loader is already
+   * re-finding.
+   */
+  refresh(): void;
 }
 
 const KEY = Symbol.for('container-atlas.state');
@@ -32,6 +40,7 @@ export function createAtlas(
 ): Atlas {
   const problems = new ProblemLog();
   let current: VaultIndex | undefined;
+  let refreshing = false;
   return {
     config,
     problems,
@@ -39,16 +48,26 @@ export function createAtlas(
       if (!current) {
         // What reading refused (links out of the vault, notes cut at the size limit).
         const readProblems: Problem[] = [];
-        current = buildVaultIndex(readFiles(readProblems), {
+        // The settings file configures the site; it is not an attachment to publish.
+        const files = readFiles(readProblems).filter((file) => file.path !== config.settingsFile);
+        current = buildVaultIndex(files, {
           glossaryFolder: config.glossaryFolder,
           excludeFolders: [...templateFolders(config.vaultDir), ...config.excludeFolders],
+          home: config.home,
         });
-        for (const problem of [...readProblems, ...current.problems]) problems.add(problem);
+        for (const problem of [...readProblems, ...current.problems, ...checkSettings(config, current)]) problems.add(problem);
       }
       return current;
     },
     invalidate() {
       current = undefined;
+    },
+    refresh() {
+      if (refreshing) return;
+      refreshing = true;
+      setImmediate(() => (refreshing = false));
+      current = undefined;
+      problems.clear();
     },
   };
 }

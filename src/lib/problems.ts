@@ -43,7 +43,8 @@ export type RuleId =
   | 'nesting-too-deep'
   | 'brackets-too-many'
   | 'tag-too-deep'
-  | 'embed-too-deep';
+  | 'embed-too-deep'
+  | 'settings-invalid';
 
 export interface Problem {
   /** Vault-relative path of the file the problem is in. */
@@ -58,21 +59,36 @@ export interface Problem {
   suggestion?: string;
 }
 
+export interface ProblemWatcher {
+  added(problem: Problem): void;
+  /** The vault changed: every problem is found again from here on. */
+  cleared(): void;
+}
+
 /**
  * Collects problems for one build. Deduplicates: the same note can be rendered twice (once as
  * a page, once embedded in another page) and must not report the same problem twice.
  */
 export class ProblemLog {
   readonly #problems = new Map<string, Problem>();
+  readonly #watchers = new Set<ProblemWatcher>();
 
   add(problem: Problem): void {
     const key = [problem.file, problem.line, problem.column, problem.ruleId, problem.message].join('\u0000');
-    if (!this.#problems.has(key)) this.#problems.set(key, problem);
+    if (this.#problems.has(key)) return;
+    this.#problems.set(key, problem);
+    for (const watcher of this.#watchers) watcher.added(problem);
   }
 
+  /** Tells `watcher` about each problem as it is first recorded, and each reset (the dev server prints them). */
+  watch(watcher: ProblemWatcher): () => void {
+    this.#watchers.add(watcher);
+    return () => this.#watchers.delete(watcher);
+  }
 
   clear(): void {
     this.#problems.clear();
+    for (const watcher of this.#watchers) watcher.cleared();
   }
 
   list(): Problem[] {
@@ -84,6 +100,13 @@ export class ProblemLog {
   get errorCount(): number {
     return this.list().filter((p) => p.severity === 'error').length;
   }
+}
+
+/** One problem on one line: `content/Note.md:3:5  error  Cannot resolve … Did you mean …?  (rule)`. */
+export function formatProblem(p: Problem, vaultLabel = ''): string {
+  const where = `${vaultLabel ? `${vaultLabel}/` : ''}${p.file}:${p.line}:${p.column}`;
+  const text = p.suggestion ? `${p.message} ${p.suggestion}` : p.message;
+  return `${where}  ${p.severity}  ${text}  (${p.ruleId})`;
 }
 
 /**
@@ -103,11 +126,7 @@ export function formatProblems(problems: Problem[], vaultLabel = ''): string {
   const lines: string[] = [];
   for (const [file, list] of byFile) {
     lines.push(vaultLabel ? `${vaultLabel}/${file}` : file);
-    for (const p of list) {
-      const where = `${vaultLabel ? `${vaultLabel}/` : ''}${file}:${p.line}:${p.column}`;
-      const text = p.suggestion ? `${p.message} ${p.suggestion}` : p.message;
-      lines.push(`  ${where}  ${p.severity}  ${text}  (${p.ruleId})`);
-    }
+    for (const p of list) lines.push(`  ${formatProblem(p, vaultLabel)}`);
     lines.push('');
   }
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -13,6 +13,7 @@ import { basename, stripMarkdownExtension, type Slug, type VaultPath } from './p
 import type { Problem } from './problems.ts';
 import type { GlossaryFrontmatter } from './schemas.ts';
 import { indexDocument } from './vault-document.ts';
+import { findHomeNote, HOME_SLUG } from './home-note.ts';
 
 export interface VaultFile {
   path: VaultPath;
@@ -25,6 +26,8 @@ export interface IndexOptions {
   glossaryFolder: string;
   /** Vault-relative folders never published (templates), in addition to dot-folders. */
   excludeFolders: string[];
+  /** The home note's name, as in `[[Note]]`; else `index.md` or `Home.md` at the vault root. */
+  home?: string | undefined;
 }
 
 export type TermStatus = GlossaryFrontmatter['status'];
@@ -109,6 +112,8 @@ export interface VaultIndex {
   terms: Map<string, GlossaryTerm>;
   /** Tag → published documents that carry it (nested tags count for their parents). */
   tags: Map<string, VaultDocument[]>;
+  /** The note published at `/` (slug `''`), when the vault has one (see home-note.ts). */
+  home?: VaultDocument;
   /** Problems found while indexing (frontmatter, glossary, permalinks). */
   problems: Problem[];
   /** Changes whenever anything a page could depend on changes. */
@@ -164,6 +169,16 @@ export function buildVaultIndex(files: VaultFile[], options: IndexOptions = DEFA
   for (const attachment of attachments) {
     push(index.attachmentsByName, basename(attachment.path).toLowerCase(), attachment);
     index.attachmentsByPath.set(attachment.path.toLowerCase(), attachment);
+  }
+  const home = findHomeNote(index, options.home);
+  if (home) {
+    // Its links, sidebar entry and search result all point to `/`, as in Obsidian Publish.
+    index.bySlug.delete(home.slug);
+    home.slug = HOME_SLUG;
+    index.bySlug.set(HOME_SLUG, home);
+    index.home = home;
+    // The front page opens the sidebar and the reading order unless its author placed it.
+    home.order ??= Number.NEGATIVE_INFINITY;
   }
   validateGlossary(index, problems);
   index.digest = digestOf(files);

@@ -28,7 +28,8 @@ export function mountNotFoundSearch(form: HTMLFormElement, link: HTMLAnchorEleme
   const ui = mountSearch(form, { base });
   if (link) {
     link.href = searchPageHref(base, { q });
-    link.textContent = `Search the atlas for “${q}”`;
+    // The wording is the site's (`labels.notFoundSearchFor` in its settings, on the link).
+    link.textContent = (link.dataset.notFoundSearch || 'Search for “{query}”').replace('{query}', () => q);
   }
   void ui.searchFor({ q });
 }

@@ -1,8 +1,9 @@
 /**
- * Builds the fixture vault once (lenient, so the broken constructs render their markers) and
- * a small broken vault in strict mode (which must fail). The build tests read the results.
+ * Builds the fixture vault once (lenient, so the broken constructs render their markers), a
+ * vault about cooking with its own identity, and a small broken vault in strict mode (which
+ * must fail). The build tests read the results.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, TMP } from './build-site.ts';
@@ -16,6 +17,12 @@ export default function setup(project: TestProject) {
   // A second build of the same vault, to check that builds are reproducible byte for byte; with
   // no browser, to check that diagrams then come from the render cache the first build filled.
   const again = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist-again'), { ATLAS_LENIENT: '1', CHROMIUM_PATH: '/nonexistent/chromium' });
+  // A vault about something else (cooking), with its own settings file and home note.
+  const cooking = buildSite('tests/fixtures/cooking-vault', join(TMP, 'cooking-dist'));
+  project.provide('cookingBuild', cooking);
+  // The broken vault is built over a finished site (a copy of the cooking one): a failed
+  // strict build must leave that site as it was.
+  if (cooking.status === 0) cpSync(cooking.outDir, join(TMP, 'strict-dist'), { recursive: true });
   const strict = buildSite('tests/fixtures/strict-vault', join(TMP, 'strict-dist'));
   project.provide('fixtureBuildAgain', again);
   // Served from a sub-folder: every link must stay under the base path.
@@ -32,6 +39,7 @@ declare module 'vitest' {
     strictBuild: import('./build-site.ts').BuildResult;
     fixtureBuildAgain: import('./build-site.ts').BuildResult;
     minimalBuild: import('./build-site.ts').BuildResult;
+    cookingBuild: import('./build-site.ts').BuildResult;
     baseBuild: import('./build-site.ts').BuildResult;
   }
 }

@@ -1,6 +1,6 @@
 /** `npm run build` is strict: content problems fail it, all listed, with no stack trace. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
 const strict = inject('strictBuild');
@@ -25,15 +25,31 @@ describe('strict build of a broken vault', () => {
   it('prints no stack trace', () => {
     expect(strict.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
+
+  it('leaves the site that was in the output folder as it was', () => {
+    // global-setup.ts copied the cooking vault's site there before this build.
+    const cooking = inject('cookingBuild');
+    expect(pagesOf(strict.outDir)).toEqual(pagesOf(cooking.outDir));
+    expect(readFileSync(join(strict.outDir, 'index.html'), 'utf8')).toBe(readFileSync(join(cooking.outDir, 'index.html'), 'utf8'));
+    expect(strict.output).toContain('The previous site in tests/.tmp/strict-dist was left as it was.');
+    // Nothing of the failed build is left beside it.
+    expect(readdirSync(dirname(strict.outDir)).filter((name) => name.includes('strict-dist') && name !== 'strict-dist')).toEqual([]);
+  });
 });
+
+function pagesOf(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).sort();
+}
 
 describe('a vault with no glossary folder', () => {
   const minimal = inject('minimalBuild');
 
-  it('builds in strict mode, with its note, an empty glossary and search', () => {
+  it('builds in strict mode, with its note and search, and no glossary page, link or warning', () => {
     expect(minimal.status, minimal.output).toBe(0);
     expect(existsSync(join(minimal.outDir, 'only-note/index.html'))).toBe(true);
-    expect(readFileSync(join(minimal.outDir, 'glossary/index.html'), 'utf8')).toContain('This vault has no glossary yet');
+    expect(existsSync(join(minimal.outDir, 'glossary'))).toBe(false);
+    expect(readFileSync(join(minimal.outDir, 'only-note/index.html'), 'utf8')).not.toContain('/glossary/');
+    expect(minimal.output).not.toContain('collection "glossary"');
     expect(existsSync(join(minimal.outDir, 'pagefind/pagefind.js'))).toBe(true);
   });
 });

@@ -149,7 +149,7 @@ test('a close glossary name comes first when the results are only loose matches'
 
 test('/search/?q= shows results and keeps the URL in step', async ({ page }) => {
   await page.goto('/search/?q=etcd&type=glossary');
-  const box = page.getByRole('combobox', { name: 'Search notes and glossary terms' });
+  const box = page.getByRole('combobox', { name: 'Search notes and glossary' });
   await expect(box).toHaveValue('etcd');
   await expect(page.getByRole('listbox').getByRole('option').first()).toHaveAttribute('href', '/glossary/etcd/');
   await box.fill('kubelet');
