@@ -103,6 +103,8 @@ export const noteFrontmatterSchema = z.preprocess(
       publish: z.boolean().optional(),
       /** Position in the sidebar within its folder (lower first); then by title. */
       order: z.number().optional(),
+      /** When the note last changed, shown as "Last updated"; else the Git history says. */
+      updated: z.coerce.date().optional(),
     })
     .transform(({ alias, tag, cssclass, ...rest }) => ({
       ...rest,

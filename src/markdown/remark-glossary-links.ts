@@ -1,12 +1,17 @@
 /**
  * Links the first mention of each glossary term on a page to its entry: titles, aliases and
  * outdated names, longest first, whole words only, case rules per term (`lib/term-matcher.ts`).
+ * One automatic link per term per PAGE, not per section: kubernetes.io links far less than a
+ * link per mention, and a paragraph full of links is hard to read.
  *
  * Never inside headings, code, math, links, raw HTML or embedded content, never on the term's
- * own page, and not for a term the page already links explicitly. Outdated words (an outdated
- * name, or a term that is outdated or removed) are different: every occurrence is linked and
- * gets the current word beside it, "master (outdated; now: Control plane)", except inside a
- * callout whose title already says "Outdated" (or "Removed"). Authors opt out per page
+ * own page, and not for a term the page already links explicitly (an authored link anywhere on
+ * the page counts as its mention). Outdated words (an outdated name, or a term that is outdated
+ * or removed) are different: every occurrence is marked and linked, so no reader meets an
+ * outdated word unflagged, but the current word is spelled out beside it only the first time,
+ * "master (outdated; now: Control plane)" (later ones say it in their preview), and not at all
+ * inside a callout whose title already says "Outdated" (or "Removed"), nor when the author
+ * linked that outdated word (the authored link carries the note). Authors opt out per page
  * (`autolink: false` in frontmatter) or per passage, by wrapping it in an HTML element with
  * the class `no-autolink` (`<span class="no-autolink">…</span>`, or a `<div>` around blocks).
  */
@@ -18,6 +23,7 @@ import type { VFile } from 'vfile';
 import { outdatedHint } from '../lib/glossary.ts';
 import { hrefFor } from '../lib/paths.ts';
 import { termMatcherFor } from '../lib/term-matcher.ts';
+import { STATUS_CALLOUT_TITLE } from '../lib/term-status.ts';
 import { documentOf, EMBEDDED_FROM, type PluginOptions } from './context.ts';
 
 const SKIP = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'math', 'inlineMath', 'definition', 'footnoteDefinition']);
@@ -78,7 +84,31 @@ export function remarkGlossaryLinks({ atlas }: PluginOptions) {
       const at = parent.children.indexOf(node as never);
       if (at !== -1) parent.children.splice(at, 1, ...(nodes as never[]));
     }
+    keepFirstHints(tree);
   };
+}
+
+/**
+ * The "(outdated; now: …)" note is spelled out at the first occurrence of each outdated word
+ * on the page, authored link (remark-wikilinks) or automatic one; later occurrences stay marked
+ * and linked, and their preview says the same. Done last, so "first" is document order.
+ */
+function keepFirstHints(tree: Root): void {
+  const seen = new Set<string>();
+  const repeats: Array<{ parent: Parent; node: Nodes }> = [];
+  visitParents(tree, 'emphasis', (node, ancestors: Parent[]) => {
+    const classes = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className;
+    if (!Array.isArray(classes) || !classes.includes('atlas-outdated-hint')) return;
+    const parent = ancestors.at(-1)!;
+    const link = parent.children[parent.children.indexOf(node) - 1];
+    const properties = link?.type === 'link' ? (link.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties : undefined;
+    if (!properties) return;
+    const outdatedName = properties.dataAtlasOutdated;
+    const key = `${String(properties.dataAtlasTarget)}|${typeof outdatedName === 'string' ? outdatedName.toLowerCase() : ''}`;
+    if (seen.has(key)) repeats.push({ parent, node });
+    else seen.add(key);
+  });
+  for (const { parent, node } of repeats) parent.children.splice(parent.children.indexOf(node as never), 1);
 }
 
 /** A callout (see remark-callouts) whose title says "outdated" or "removed". */
@@ -86,7 +116,7 @@ function isOutdatedCallout(node: Parent): boolean {
   const properties = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties;
   if (!Array.isArray(properties?.className) || !properties.className.includes('atlas-callout')) return false;
   const title = node.children[0];
-  return title !== undefined && /\b(outdated|removed|deprecated)\b/i.test(toString(title));
+  return title !== undefined && STATUS_CALLOUT_TITLE.test(toString(title));
 }
 
 function isOutdated(mention: { outdated?: unknown; term: { status: string } }): boolean {

@@ -140,7 +140,7 @@ test('diagrams follow the site theme, including the toggle', async ({ page }) =>
   const box = page.locator('figure.atlas-diagram svg .node rect, figure.atlas-diagram svg .node polygon').first();
   const fill = () => box.evaluate((el) => getComputedStyle(el).fill);
   const light = await fill();
-  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect.poll(fill).not.toBe(light);
   const dark = await fill();
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -43,16 +43,32 @@ test('skip link, search, a result, a term preview and a diagram, by keyboard alo
   await expect(expand).toBeFocused();
 });
 
-test('the theme toggle and the glossary chips work from the keyboard', async ({ page }) => {
+test('the theme choice and the glossary chips work from the keyboard', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/glossary/');
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  await toggle.focus();
-  await page.keyboard.press('Enter');
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await theme.focus();
+  // A native select: arrow keys change the value without opening it.
+  await page.keyboard.press('ArrowDown');
+  await expect(theme).toHaveValue('light');
+  await page.keyboard.press('ArrowDown');
+  await expect(theme).toHaveValue('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const chip = page.getByRole('button', { name: /^tool/ });
   await chip.focus();
   await page.keyboard.press('Space');
   await expect(chip).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/\?tag=tool/);
+});
+
+test('a code block is copied from the keyboard alone', async ({ browser }) => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto('/kubectl-basics/');
+  const button = page.getByRole('button', { name: /^Copy .*code$/ }).first();
+  for (let i = 0; i < 80 && !(await button.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-copy-status]')).toHaveText('Copied');
+  await context.close();
 });

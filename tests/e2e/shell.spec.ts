@@ -1,31 +1,47 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 test.describe('theme', () => {
-  test('follows the system, toggles, and remembers the choice without a flash', async ({ page }) => {
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const WHITE = 'rgb(255, 255, 255)';
+
+  test('Auto follows the system, Light and Dark override it, and Auto can be chosen again', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/');
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const dark = await background();
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    const light = await background();
-    expect(light).not.toBe(dark);
-    expect(light).toBe('rgb(255, 255, 255)');
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    await expect(theme).toHaveValue('auto');
+    expect(await background(page)).not.toBe(WHITE);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => background(page)).toBe(WHITE);
 
-    // The next page starts light before any module script runs: no flash of the wrong theme.
+    // Dark wins over a light system, and survives a reload.
+    await theme.selectOption('dark');
+    await expect.poll(() => background(page)).not.toBe(WHITE);
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+    expect(await background(page)).not.toBe(WHITE);
+
+    // Light wins over a dark system.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    await expect.poll(() => background(page)).toBe(WHITE);
+
+    // Back to Auto: the system decides again, now and after a reload.
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('auto');
+    await expect.poll(() => background(page)).not.toBe(WHITE);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => background(page)).toBe(WHITE);
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('auto');
+    expect(await page.evaluate(() => localStorage.getItem('atlas-theme'))).toBeNull();
+  });
+
+  test('a chosen theme applies before any module script runs: no flash', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
     await page.goto('/glossary/', { waitUntil: 'commit' });
     await page.waitForSelector('body');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
-  });
-
-  test('follows the system setting when no choice was made', async ({ page }) => {
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto('/');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
   });
 });
 
