@@ -7,8 +7,8 @@
  *       <figcaption>the `Figure:` paragraph that follows the fence, without the prefix</figcaption>
  *     </figure>
  *
- * Pagefind does not read inside SVG, so the diagram's words (title, description, labels) go in
- * an attribute Pagefind is told to index. Not as visually hidden text: screen readers already
+ * Pagefind does not read inside SVG, so the diagram's description (or title) goes in an
+ * attribute Pagefind is told to index; the SVG itself is `data-pagefind-ignore`. Not as visually hidden text: screen readers already
  * get them from the SVG and would hear them twice.
  *
  * Shiki skips `mermaid` (astro.config.mjs), so a fence arrives as `<pre><code class=
@@ -94,11 +94,14 @@ export function rehypeDiagrams({ atlas, renderer }: DiagramOptions) {
             suggestion: '`click` lines may only link to pages (`click node "/glossary/etcd/"`).',
           });
         }
-        const words = [prepared.title, prepared.description, ...prepared.labels].filter(Boolean).join('; ');
+        // What a reader reads: the description (accDescr) once, or the title when there is
+        // none. The caption is a figcaption, indexed as text. Box labels would run together in
+        // an excerpt ("Container; runtime; kubelet on the;"), and the prose says them anyway.
+        const words = prepared.description || prepared.title || '';
         figure = element('figure', { className: ['atlas-diagram'], dataAtlasDiagram: '', dataDiagramLabels: words, dataPagefindIndexAttrs: 'data-diagram-labels' }, [
           // A wide diagram scrolls sideways; keyboard users reach it through its links, or
           // through the box itself when it has none.
-          element('div', { className: ['atlas-diagram-svg'], ...(prepared.hasLinks ? {} : { tabIndex: 0, role: 'group', ariaLabel: 'Diagram, scrolls sideways when wider than the page' }) }, [prepared.svg]),
+          element('div', { className: ['atlas-diagram-svg'], dataPagefindIgnore: 'all', ...(prepared.hasLinks ? {} : { tabIndex: 0, role: 'group', ariaLabel: 'Diagram, scrolls sideways when wider than the page' }) }, [prepared.svg]),
         ]);
       } else {
         let note: string;
