@@ -108,7 +108,9 @@ export function rehypeDiagrams({ atlas, renderer }: DiagramOptions) {
           });
         }
         checkTextSize(prepared.svg, problem);
-        const words = [prepared.title, prepared.description].filter(Boolean).join('; ');
+        // What a reader reads: the description (accDescr) once, or the title when there is
+        // none. The caption is a figcaption, indexed as text.
+        const words = prepared.description || prepared.title || '';
         figure = element('figure', { className: ['atlas-diagram'], dataAtlasDiagram: '', dataDiagramLabels: words, dataPagefindIndexAttrs: 'data-diagram-labels' }, [
           element('div', { className: ['atlas-diagram-svg'], dataPagefindIgnore: 'all' }, [prepared.svg]),
         ]);

@@ -40,7 +40,8 @@ export function remarkTags({ atlas }: PluginOptions) {
           type: 'link',
           url: hrefFor(atlas.config.base, `tags/${tag.name}`),
           children: [text(node.value.slice(tag.index, tag.index + tag.length))],
-          data: { hProperties: { className: ['atlas-tag'] } },
+          // A tag is a link to its page, not part of the sentence a search excerpt quotes.
+          data: { hProperties: { className: ['atlas-tag'], dataPagefindIgnore: '' } },
         });
         at = tag.index + tag.length;
       }

@@ -4,7 +4,9 @@
  * suggestions load the same way, once.
  */
 import { keywordsOf, pagefindModuleUrl, searchTermsUrl, type SearchRequest } from './query.ts';
-import type { SearchTerm, SearchTermsFile } from './terms.ts';
+import { NAMES_META, type SearchTerm, type SearchTermsFile } from './terms.ts';
+import { cleanExcerpt } from './excerpt.ts';
+import { rankOrder } from './rank.ts';
 
 /** The part of Pagefind's browser API we use (https://pagefind.app/docs/api-reference/). */
 interface Pagefind {
@@ -37,13 +39,31 @@ export interface SearchHit {
   excerptHtml: string;
   type: string;
   sections: Array<{ url: string; title: string; excerptHtml: string }>;
+  /** Every heading where the words matched (more than `sections` shows), for ranking. */
+  headings: string[];
 }
 
-export interface SearchOutcome {
-  hits: SearchHit[];
-  /** All matching pages, of which `hits` are the first. */
+/** Every page that matched, in ranked order; their texts load a batch at a time. */
+export interface SearchResults {
+  /** All matching pages: the count the reader is told, and how many "Show more" can reach. */
   total: number;
+  /** The hits from `from` (inclusive) to `to` (exclusive) in ranked order. */
+  hits(from: number, to: number): Promise<SearchHit[]>;
 }
+
+/**
+ * How Pagefind ranks (https://pagefind.app/docs/ranking/), tuned on tests/e2e/search-queries.json.
+ * Glossary entries are short and notes long. By default (`pageLength` 0.75) the short entries
+ * win nearly every multi-word query, even when a note answers it; names no longer need that
+ * advantage, since the entry a query names comes first anyway (rank.ts). `termSimilarity` above
+ * the default ranks the exact word above the longer words it starts ("cri" before "crictl").
+ * Title matches and the hidden other names (SearchIndexData.astro) count five times.
+ */
+export const RANKING = {
+  termSimilarity: 3.0,
+  pageLength: 0.3,
+  metaWeights: { title: 5.0, [NAMES_META]: 5.0 },
+};
 
 let pagefind: Promise<Pagefind> | undefined;
 let terms: Promise<SearchTerm[]> | undefined;
@@ -54,7 +74,7 @@ export function loadPagefind(base: string): Promise<Pagefind> {
     // A URL known only at run time, outside Vite's graph: Pagefind writes it after the build.
     const module = (await import(/* @vite-ignore */ pagefindModuleUrl(base))) as Pagefind;
     // Result URLs are site paths; under a base path they need it in front.
-    await module.options({ baseUrl: base, excerptLength: 24 });
+    await module.options({ baseUrl: base, excerptLength: 24, ranking: RANKING });
     await module.init();
     return module;
   })();
@@ -89,25 +109,56 @@ export function preload(pf: Pagefind, request: SearchRequest): void {
   if (q) void pf.preload(q, { filters: filtersOf(request) });
 }
 
-export async function search(pf: Pagefind, request: SearchRequest, limit = 8): Promise<SearchOutcome> {
+const NO_RESULTS: SearchResults = { total: 0, hits: async () => [] };
+
+/**
+ * All pages for a request, in the order of rank.ts: `first` (the URL of the glossary entry the
+ * query names exactly) at the top when it is among the first results, then pages with the
+ * query as a heading, then Pagefind's order.
+ */
+export async function search(pf: Pagefind, request: SearchRequest, first?: string): Promise<SearchResults> {
   const q = pagefindQuery(request.q);
-  if (!q) return { hits: [], total: 0 };
+  if (!q) return NO_RESULTS;
   const found = await pf.search(q, { filters: filtersOf(request) });
   const results = found?.results ?? [];
-  const pages = await Promise.all(results.slice(0, limit).map((r) => r.data()));
-  return { hits: pages.map(toHit), total: results.length };
+  const typed = keywordsOf(request.q);
+  const pages = new Map<PagefindResult, Promise<SearchHit>>();
+  const hitOf = (r: PagefindResult) => {
+    let hit = pages.get(r);
+    if (!hit) pages.set(r, (hit = r.data().then((page) => toHit(page, typed))));
+    return hit;
+  };
+  // The rules of rank.ts reorder the first results; their texts load for that anyway.
+  const order = (async () => {
+    const head = results.slice(0, RERANK_WINDOW);
+    const hits = await Promise.all(head.map(hitOf));
+    const pages = hits.map((h) => ({ url: h.url, title: h.title, headings: h.headings }));
+    return [...rankOrder(pages, request.q, first).map((at) => head[at]!), ...results.slice(RERANK_WINDOW)];
+  })();
+  return {
+    total: results.length,
+    hits: async (from, to) => Promise.all((await order).slice(from, to).map(hitOf)),
+  };
 }
 
-function toHit(page: PagefindData): SearchHit {
+/**
+ * How far down Pagefind's ranking the rules of rank.ts look. An exactly named entry ranked
+ * lower than this is shown by the caller as a suggestion instead.
+ */
+const RERANK_WINDOW = 10;
+
+function toHit(page: PagefindData, typed: string[]): SearchHit {
   const title = page.meta.title ?? page.url;
-  const sections = page.sub_results
+  const matched = page.sub_results
     // The page's top (before any heading) and its title heading are the page result itself.
-    .filter((s) => s.anchor && s.anchor.element !== 'h1' && s.url.includes('#'))
+    .filter((s) => s.anchor && s.anchor.element !== 'h1' && s.url.includes('#'));
+  const sections = [...matched]
     // Where the words matched most first.
     .sort((a, b) => b.locations.length - a.locations.length)
-    .slice(0, 3)
-    .map((s) => ({ url: s.url, title: s.title, excerptHtml: s.excerpt }));
-  return { url: page.url, title, excerptHtml: page.excerpt, type: page.meta.type ?? '', sections };
+    .slice(0, 2)
+    .map((s) => ({ url: s.url, title: s.title, excerptHtml: cleanExcerpt(s.excerpt, { typed, title: s.title }) }));
+  const headings = matched.map((s) => s.title);
+  return { url: page.url, title, excerptHtml: cleanExcerpt(page.excerpt, { typed, title }), type: page.meta.type ?? '', sections, headings };
 }
 
 /** Tag filter values with their page counts, sorted by name. */

@@ -75,8 +75,17 @@ export function queryFromPath(pathname: string, base = '/'): string {
  * "docker" and "documentation" and outranks the kubelet.
  */
 const QUESTION_WORDS = new Set(
-  'a about an and are as at be between can could difference do does explain for from how i in is it its it’s me my of on or should tell the to vs versus was what what’s whats when where which who why with work works you your'.split(' '),
+  'a about an and are as at be between can could difference do does explain for from how i in is it its it’s me my of on or should tell the to vs versus was what what’s whats when where which who with work works you your'.split(' '),
 );
+
+/**
+ * Words a learner uses to say that something is wrong, without naming what: `pod stuck
+ * pending`, `node not ready`. They are rarely in the text (the notes say "stays Pending"), and
+ * a word Pagefind cannot find it shortens until it matches something ("stuck" → every "st…"),
+ * which buries the page that explains the symptom. "why" is kept: the notes that answer a
+ * why-question usually say "why" (Container orchestration and why Kubernetes).
+ */
+const SYMPTOM_WORDS = new Set('stuck broken fails failing failed error errors problem issue wrong won’t can’t doesn’t isn’t not never keeps'.split(' '));
 
 /**
  * The words of a query that matter, which is what Pagefind is asked:
@@ -90,6 +99,6 @@ export function keywordsOf(query: string): string[] {
     .replace(/[?!,;:"“”‘()]+|\.(?=\s|$)|’(?=\s|$)|(?<=\s|^)’/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
-  const kept = words.filter((w) => !QUESTION_WORDS.has(w));
+  const kept = words.filter((w) => !QUESTION_WORDS.has(w) && !SYMPTOM_WORDS.has(w));
   return kept.length > 0 ? kept : words;
 }

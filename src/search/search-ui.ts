@@ -7,7 +7,9 @@
  * Each option is a real link (`<a role="option">`, allowed by ARIA in HTML), so a click, a
  * middle click or "open in new tab" work as on any link.
  */
-import { loadPagefind, loadSearchTerms, preload, search, tagsOf, type Pagefind, type SearchOutcome } from './pagefind-client.ts';
+import { loadPagefind, loadSearchTerms, preload, search, tagsOf, type Pagefind, type SearchHit, type SearchResults } from './pagefind-client.ts';
+import { exactTerm, namesIndex } from './exact-term.ts';
+import type { SearchTerm } from './terms.ts';
 import type { SearchRequest } from './query.ts';
 import { didYouMeanTerm, suggestTerms, type TermSuggestion } from './suggest-terms.ts';
 import { normaliseBase } from '../lib/paths.ts';
@@ -32,6 +34,8 @@ export interface SearchUi {
 }
 
 const KIND_LABEL: Record<string, string> = { glossary: 'Glossary', note: 'Note' };
+/** Pages shown at first, and added by each "Show more results". */
+const BATCH = 8;
 
 export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): SearchUi {
   const base = normaliseBase(options.base);
@@ -40,6 +44,7 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
   const tagSelect = form.querySelector<HTMLSelectElement>('select[name="tag"]')!;
   const status = form.querySelector<HTMLElement>('[role="status"]')!;
   const listbox = form.querySelector<HTMLElement>('[data-search-results]')!;
+  const moreButton = form.querySelector<HTMLButtonElement>('[data-search-more]');
   // The markup is a plain search form (it works without JavaScript); the combobox is ours.
   listbox.setAttribute('role', 'listbox');
   listbox.setAttribute('aria-label', 'Search results');
@@ -51,6 +56,9 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
   let sequence = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pagefind: Pagefind | undefined;
+  /** What "Show more results" continues: the current results and the page URLs on screen. */
+  let current: { results: SearchResults; shown: Set<string>; next: number; quoted: string; mine: number } | undefined;
+  let names: { terms: SearchTerm[]; index: ReturnType<typeof namesIndex> } | undefined;
 
   const request = (): SearchRequest => ({ q: input.value.trim(), type: typeSelect.value, tag: tagSelect.value });
   const optionsList = () => [...listbox.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
@@ -92,10 +100,17 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
   function show(children: HTMLElement[]): void {
     active = -1;
     input.removeAttribute('aria-activedescendant');
-    listbox.replaceChildren(...children);
-    children.forEach((option, i) => (option.id = `${listbox.id}-${i}`));
-    listbox.hidden = children.length === 0;
-    input.setAttribute('aria-expanded', String(children.length > 0));
+    listbox.replaceChildren();
+    append(children);
+  }
+
+  /** Adds options after those shown (a new batch keeps the active one where it is). */
+  function append(children: HTMLElement[]): void {
+    const before = listbox.children.length;
+    listbox.append(...children);
+    children.forEach((option, i) => (option.id = `${listbox.id}-${before + i}`));
+    listbox.hidden = listbox.children.length === 0;
+    input.setAttribute('aria-expanded', String(listbox.children.length > 0));
   }
 
   function option(href: string, className: string, parts: Array<[string, string, 'text' | 'html']>): HTMLAnchorElement {
@@ -116,9 +131,9 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
     return a;
   }
 
-  function renderHits(outcome: SearchOutcome): HTMLElement[] {
+  function renderHits(hits: SearchHit[]): HTMLElement[] {
     const items: HTMLElement[] = [];
-    for (const hit of outcome.hits) {
+    for (const hit of hits) {
       items.push(
         option(hit.url, 'atlas-search-page', [
           ['atlas-search-title', hit.title, 'text'],
@@ -164,6 +179,8 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
     if (!wanted.q) {
       show([]);
       setStatus('');
+      current = undefined;
+      if (moreButton) moreButton.hidden = true;
       form.dataset.searched = '';
       return;
     }
@@ -171,16 +188,28 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
     const pf = pagefind ?? (await ready);
     if (!pf) form.removeAttribute('aria-busy');
     if (!pf || mine !== sequence) return;
-    const [outcome, terms] = await Promise.all([search(pf, wanted), loadSearchTerms(base)]);
+    const terms = await loadSearchTerms(base);
+    if (names?.terms !== terms) names = { terms, index: namesIndex(terms) };
+    // The entry the query names exactly goes first, unless the filters leave glossary out.
+    const named = wanted.type === 'note' ? undefined : exactTerm(wanted.q, names.index);
+    const namedUrl = named && `${base}${named.slug}/`;
+    const results = await search(pf, wanted, namedUrl);
+    const hits = await results.hits(0, BATCH);
     if (mine !== sequence) return;
     const quoted = `“${wanted.q}”`;
-    if (outcome.hits.length > 0) {
-      const shown = outcome.hits.slice(0, 3).map((hit) => hit.url.slice(base.length).replace(/\/(#.*)?$/, ''));
-      const near = wanted.type === 'note' || wanted.tag ? undefined : didYouMeanTerm(wanted.q, terms, shown);
-      show([...renderSuggestions(near ? [near] : [], true), ...renderHits(outcome)]);
-      const more = outcome.total > outcome.hits.length ? `, the first ${outcome.hits.length} shown` : '';
-      const also = near ? ` Did you mean ${near.term.title}?` : '';
-      setStatus(`${outcome.total} ${outcome.total === 1 ? 'page' : 'pages'} found for ${quoted}${more}.${also}`);
+    current = undefined;
+    if (hits.length > 0) {
+      const shownSlugs = hits.slice(0, 3).map((hit) => hit.url.slice(base.length).replace(/\/(#.*)?$/, ''));
+      // Named exactly but ranked below the first results (or filtered out by a tag): a link to
+      // it still comes first. Otherwise a close glossary name when the results are loose.
+      const pinned = named && hits[0]!.url !== namedUrl && !wanted.tag ? ({ term: named, via: { kind: 'title', name: named.title } } as TermSuggestion) : undefined;
+      const near = pinned || named || wanted.type === 'note' || wanted.tag ? undefined : didYouMeanTerm(wanted.q, terms, shownSlugs);
+      const shown = new Set(hits.map((hit) => hit.url));
+      const listed = pinned ? hits.filter((hit) => hit.url !== namedUrl) : hits;
+      show([...renderSuggestions(pinned ? [pinned] : near ? [near] : [], Boolean(near)), ...renderHits(listed)]);
+      current = { results, shown, next: hits.length, quoted, mine };
+      if (pinned) shown.add(namedUrl!);
+      setResultsStatus(near ? ` Did you mean ${near.term.title}?` : '');
     } else {
       const suggestions = suggestTerms(wanted.q, terms);
       show(renderSuggestions(suggestions));
@@ -189,10 +218,41 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
           ? `No pages found for ${quoted}. Glossary terms with a similar name:`
           : `No pages found for ${quoted}. Try another word, or fewer words.`,
       );
+      if (moreButton) moreButton.hidden = true;
     }
     form.removeAttribute('aria-busy');
     // For tests and the benchmark: the query whose results are on screen.
     form.dataset.searched = wanted.q;
+  }
+
+  /**
+   * "N pages found", and how many are on screen while some are not. Pages counted once each:
+   * a section shown under its page is part of that page's result.
+   */
+  function setResultsStatus(extra: string): void {
+    if (!current) return;
+    const { results, shown, next, quoted } = current;
+    const count = `${results.total} ${results.total === 1 ? 'page' : 'pages'} found for ${quoted}`;
+    const partial = shown.size < results.total ? `, the first ${shown.size} shown` : '';
+    setStatus(`${count}${partial}.${extra}`);
+    if (moreButton) moreButton.hidden = next >= results.total;
+  }
+
+  /** The next batch of results, under those shown. */
+  async function showMore(): Promise<void> {
+    const batch = current;
+    if (!batch) return;
+    const from = batch.next;
+    const hits = (await batch.results.hits(from, from + BATCH)).filter((hit) => !batch.shown.has(hit.url));
+    if (batch !== current || batch.mine !== sequence) return;
+    batch.next = Math.min(from + BATCH, batch.results.total);
+    for (const hit of hits) batch.shown.add(hit.url);
+    const firstNew = listbox.children.length;
+    append(renderHits(hits));
+    setResultsStatus('');
+    // The keyboard goes on from the first new result, as if the list had always been that long.
+    if (moreButton?.hidden) input.focus();
+    if (hits.length > 0 && document.activeElement === input) setActive(firstNew);
   }
 
   function schedule(): void {
@@ -212,6 +272,7 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
   }
 
   input.addEventListener('input', schedule);
+  moreButton?.addEventListener('click', () => void showMore());
   typeSelect.addEventListener('change', () => void run());
   tagSelect.addEventListener('change', () => void run());
   form.addEventListener('submit', (event) => {

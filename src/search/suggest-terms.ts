@@ -69,5 +69,9 @@ export function didYouMeanTerm(query: string, terms: readonly SearchTerm[], show
   if (!best || best.via.name.toLowerCase() === wanted || shownSlugs.includes(best.term.slug)) return undefined;
   // A name that merely contains the query (`pod` in `podman`) is not a typo of it.
   if (wanted.length < 4 || best.via.name.toLowerCase().includes(wanted)) return undefined;
+  // A typo keeps the number of words: `kube schedular` is kube-scheduler misspelt, while `why
+  // use kubernetes` is a question about Kubernetes, which its results answer better.
+  const count = (text: string) => text.split(/[\s\-_]+/).filter(Boolean).length;
+  if (count(keywordsOf(query).join(' ')) !== count(best.via.name)) return undefined;
   return best;
 }

@@ -44,11 +44,14 @@ export function searchTermsFile(terms: Iterable<GlossaryTerm>): SearchTermsFile 
 export const SEARCH_TERMS_FILE = 'search-terms.json';
 
 /**
- * The text that makes a term findable by its misspellings, for the index only (a `hidden`
- * element that Pagefind reads; see SearchIndexData.astro). Labelled, so that a search excerpt
- * quoting it reads as a misspelling: "Misspellings of crictl: crictk." Aliases and outdated
- * names need no such text: the term page shows them, weighted like the title.
+ * Every other name a term is looked up by, for the index only: aliases, outdated names and
+ * misspellings, space-separated. It goes into a `names` metadata field (SearchIndexData.astro),
+ * which Pagefind searches and boosts (`metaWeights`, pagefind-client.ts) but never puts in an
+ * excerpt, and which the UI never displays: a misspelling is findable, never shown as correct.
  */
-export function misspellingsText(term: Pick<GlossaryTerm, 'title' | 'misspellings'>): string {
-  return term.misspellings.length > 0 ? `Misspellings of ${term.title}: ${term.misspellings.join(', ')}.` : '';
+export function hiddenNames(term: Pick<GlossaryTerm, 'aliases' | 'outdatedNames' | 'misspellings'>): string {
+  return [...term.aliases, ...term.outdatedNames.map((n) => n.name), ...term.misspellings].join(' ');
 }
+
+/** The metadata field that holds `hiddenNames`. */
+export const NAMES_META = 'names';

@@ -68,3 +68,11 @@ describe('keywordsOf', () => {
     expect(keywordsOf('what is it')).toEqual(['what', 'is', 'it']);
   });
 });
+
+describe('keywordsOf: symptoms', () => {
+  it('drops the words that only say something is wrong, and keeps "why"', () => {
+    expect(keywordsOf('pod stuck pending')).toEqual(['pod', 'pending']);
+    expect(keywordsOf('node not ready')).toEqual(['node', 'ready']);
+    expect(keywordsOf('why use Kubernetes?')).toEqual(['why', 'use', 'kubernetes']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { misspellingsText, searchTermsFile } from '../../../src/search/terms.ts';
+import { hiddenNames, searchTermsFile } from '../../../src/search/terms.ts';
 import type { GlossaryTerm } from '../../../src/lib/vault-index.ts';
 
 const term = (slug: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm => ({
@@ -34,9 +34,9 @@ describe('searchTermsFile', () => {
   });
 });
 
-describe('misspellingsText', () => {
-  it('labels misspellings as such', () => {
-    expect(misspellingsText({ title: 'crictl', misspellings: ['crictk', 'critcl'] })).toBe('Misspellings of crictl: crictk, critcl.');
-    expect(misspellingsText({ title: 'etcd', misspellings: [] })).toBe('');
+describe('hiddenNames', () => {
+  it('lists aliases, outdated names and misspellings, for the index only', () => {
+    expect(hiddenNames({ aliases: ['CRI'], outdatedNames: [{ name: 'master' }], misspellings: ['crictk', 'critcl'] })).toBe('CRI master crictk critcl');
+    expect(hiddenNames({ aliases: [], outdatedNames: [], misspellings: [] })).toBe('');
   });
 });
