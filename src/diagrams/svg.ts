@@ -267,14 +267,17 @@ function labelOf(node: Element): string {
     }
     return undefined;
   });
-  return texts.map(textOf).filter(Boolean).join(' ');
+  return joinLines(texts.map(textOf).filter(Boolean));
+}
+
+/** Lines of one label as one string; a name broken after a hyphen (`kube-controller-` / `manager`) is one word again. */
+function joinLines(lines: string[]): string {
+  return lines.reduce((joined, line) => (!joined ? line : joined.endsWith('-') ? joined + line : `${joined} ${line}`), '');
 }
 
 function textOf(text: Element): string {
   const rows = text.children.filter((c): c is Element => c.type === 'element' && classList(c).includes('row'));
-  const lines = rows.length ? rows.map((r) => toString(r).trim()) : [toString(text)];
-  // A name broken after a hyphen (`kube-controller-` / `manager`) is one word again.
-  const raw = lines.reduce((joined, line) => (!joined ? line : joined.endsWith('-') ? joined + line : `${joined} ${line}`), '');
+  const raw = rows.length ? joinLines(rows.map((r) => toString(r).trim())) : toString(text);
   return raw.replace(/\s+/g, ' ').trim();
 }
 

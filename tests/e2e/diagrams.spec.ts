@@ -197,7 +197,7 @@ test.describe('on a phone', () => {
     const before = await width();
     // Two pointers moving apart, as fingers do (touch pointers from CDP).
     const session = await page.context().newCDPSession(page);
-    const touch = (type: string, points: Array<[number, number]>) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: Array<[number, number]>) =>
       session.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
     await touch('touchStart', [[170, 400], [220, 400]]);
     for (let step = 1; step <= 5; step++) await touch('touchMove', [[170 - step * 20, 400], [220 + step * 20, 400]]);
