@@ -99,11 +99,6 @@ export const siteSettingsSchema = z.strictObject({
   /** Extra vault folders never published (templates are excluded already). */
   excludeFolders: z.array(z.string()).default([]),
   /**
-   * "Edit this page" links: the note's vault path (URL-encoded) is appended to this, e.g.
-   * `https://github.com/me/atlas/edit/main/content/`. Optional: no link without it.
-   */
-  editBaseUrl: z.url().optional(),
-  /**
    * The site's public origin, for canonical links, the sitemap and the feed. Deployments set
    * `ATLAS_SITE_URL`; the default is the address `npm start` serves.
    */
