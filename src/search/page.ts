@@ -25,7 +25,7 @@ export function mountNotFoundSearch(form: HTMLFormElement, link: HTMLAnchorEleme
     form.addEventListener('focusin', () => mountSearch(form, { base }), { once: true });
     return;
   }
-  const ui = mountSearch(form, { base });
+  const ui = mountSearch(form, { base, wholeQuerySuggestions: true });
   if (link) {
     link.href = searchPageHref(base, { q });
     // The wording is the site's (`labels.notFoundSearchFor` in its settings, on the link).

@@ -23,6 +23,12 @@ export interface SearchUiOptions {
   onSearch?: (request: SearchRequest) => void;
   /** Called before a result opens (the dialog closes itself). */
   onOpen?: (href: string) => void;
+  /**
+   * When nothing is found, suggest only terms close to the WHOLE query, not to one of its
+   * words. Default false. The 404 page sets it: its query is a guess made from a URL, and a
+   * single word of it ("page" in /nonexistent-page/) is too weak a hint ("image").
+   */
+  wholeQuerySuggestions?: boolean;
 }
 
 export interface SearchUi {
@@ -211,7 +217,7 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
       if (pinned) shown.add(namedUrl!);
       setResultsStatus(near ? ` Did you mean ${near.term.title}?` : '');
     } else {
-      const suggestions = suggestTerms(wanted.q, terms);
+      const suggestions = suggestTerms(wanted.q, terms, { words: !options.wholeQuerySuggestions });
       show(renderSuggestions(suggestions));
       setStatus(
         suggestions.length > 0

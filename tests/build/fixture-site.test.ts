@@ -77,8 +77,11 @@ describe('page shell', () => {
   });
 
   it('has a table of contents of H2 and H3', () => {
-    const toc = [...page(out, '/folder/nested-note/').querySelectorAll('.atlas-toc a')].map((a) => a.getAttribute('href'));
-    expect(toc).toEqual(['#second-section', '#deeper-a-heading-with-punctuation', '#math']);
+    // Two placements of one list: beside the article, and folded under the title on phones.
+    for (const placement of ['.atlas-toc-aside', '.atlas-toc-inline']) {
+      const toc = [...page(out, '/folder/nested-note/').querySelectorAll(`${placement} a`)].map((a) => a.getAttribute('href'));
+      expect(toc).toEqual(['#second-section', '#deeper-a-heading-with-punctuation', '#math']);
+    }
   });
 
   it('highlights code with a light and a dark theme', () => {

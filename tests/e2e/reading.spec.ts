@@ -235,3 +235,11 @@ test.describe('glossary index', () => {
     });
   });
 });
+
+test('the 404 page suggests nothing rather than something unrelated', async ({ page }) => {
+  await page.goto('/nonexistent-page/');
+  const form = page.locator('.atlas-not-found form[data-searched="nonexistent page"]');
+  await expect(form).toBeAttached();
+  await expect(form.locator('.atlas-search-suggestion')).toHaveCount(0);
+  await expect(form.getByRole('status')).not.toContainText('Glossary terms with a similar name');
+});
