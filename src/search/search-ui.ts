@@ -253,12 +253,11 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
     if (batch !== current || batch.mine !== sequence) return;
     batch.next = Math.min(from + BATCH, batch.results.total);
     for (const hit of hits) batch.shown.add(hit.url);
-    const firstNew = listbox.children.length;
     append(renderHits(hits));
     setResultsStatus('');
-    // The keyboard goes on from the first new result, as if the list had always been that long.
+    // The button is gone once everything is shown: focus goes back to the box, from which the
+    // arrow keys reach every result.
     if (moreButton?.hidden) input.focus();
-    if (hits.length > 0 && document.activeElement === input) setActive(firstNew);
   }
 
   function schedule(): void {

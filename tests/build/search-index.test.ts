@@ -52,17 +52,28 @@ describe('the search index', () => {
   it('finds a glossary entry by its misspellings, aliases and outdated names, with its real title', () => {
     const widget = indexed.get('/glossary/widget/')!;
     expect(widget.meta.title).toBe('Widget');
-    expect(widget.content).toContain('Misspellings of Widget: widgit.');
+    // Every other name in the searchable `names` metadata, which no excerpt quotes.
+    expect(widget.meta.names?.split(' ')).toEqual(expect.arrayContaining(['widgets', 'gizmo', 'widgit']));
+    expect(widget.content).not.toContain('widgit');
+    // The aliases and outdated names the page shows are in its text too.
     expect(widget.content).toContain('widgets');
     expect(widget.content).toContain('gizmo');
+    // The title is metadata, not text: an excerpt never starts by repeating it.
+    expect(widget.content.startsWith('Widget')).toBe(false);
     expect(widget.filters).toEqual({ type: ['glossary'], tag: ['fixture'] });
   });
 
   it('never shows a misspelling on the page', () => {
     const widget = page(out, '/glossary/widget/');
-    const holders = [...widget.querySelectorAll('*')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.includes('widgit')));
-    expect(holders.length).toBeGreaterThan(0);
+    // Only in the hidden element's metadata attribute: no text anyone can see or hear.
+    expect(widget.body.textContent).not.toContain('widgit');
+    const holders = [...widget.querySelectorAll('[data-pagefind-meta]')].filter((el) => el.getAttribute('data-pagefind-meta')!.includes('widgit'));
+    expect(holders.length).toBe(1);
     for (const el of holders) expect(el.closest('[hidden]'), el.outerHTML).not.toBeNull();
+  });
+
+  it('holds no tag text: tags are filters, not words of the page', () => {
+    for (const fragment of indexed.values()) expect(fragment.content, fragment.url).not.toMatch(/(^|\s)#[a-z][\w/-]*/);
   });
 
   it('gives notes their type and tags as filters', () => {
