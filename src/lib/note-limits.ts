@@ -4,7 +4,7 @@
  * paragraphs that make micromark superlinear, notes too large. Each is reported at its line,
  * and neutralised in the text that is parsed (the index and the page render the same text), so
  * the note still builds: the excess nesting markers and the brackets of such a paragraph are
- * escaped (`\>`, `\[`), and become visible text.
+ * escaped (`\>`, `\[`, `\]`), and become visible text.
  *
  * A line scan, not a parse (parsing is what must not happen on such input): it skips fenced
  * code blocks, and errs on the side of reporting, since every limit is far beyond real notes.
@@ -51,7 +51,7 @@ export function guardNoteBody(text: string): { body: string; issues: LimitIssue[
         message: `This paragraph has ${brackets} \`[\`; beyond ${LIMITS.bracketsPerParagraph}, the Markdown parser slows down sharply, so its brackets are shown as text (no links).`,
         suggestion: 'Split the paragraph (a blank line between groups of links), or make it a list.',
       });
-      for (let i = paragraphStart; i < end; i++) lines[i] = lines[i]!.replace(/(?<!\\)\[/g, '\\[');
+      for (let i = paragraphStart; i < end; i++) lines[i] = lines[i]!.replace(/(?<!\\)([[\]])/g, '\\$1');
     }
     paragraphStart = -1;
     brackets = 0;
