@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and size, measured (not asserted in tests). Prints tables.
  *   npm run bench                 all sections
- *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map
+ *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map | cards
  *   BENCH_SIZES=200,1000 npm run bench -- build
  */
 import { mkdirSync } from 'node:fs';
@@ -83,4 +83,10 @@ if (run('map')) {
   } catch (error) {
     console.log(`\nJavaScript on /map/: (${(error as Error).message}: run npm run build first)`);
   }
+}
+
+if (run('cards')) {
+  const { benchCards, formatCardBench } = await import('./bench-cards.ts');
+  console.log('\n## Share cards (the shipped vault; budgets: ≤ 50 ms a card cold, build ≤ 15% longer)\n');
+  console.log(formatCardBench(await benchCards({ build: true, tmp: TMP })));
 }

@@ -2,9 +2,11 @@
  * Astro glue for Container Atlas:
  * - serves vault attachments in dev and copies them to `dist/files/` after a build;
  * - after a build, prints every content problem grouped by file and, in strict mode (the
- *   default), fails the build when there is an error.
+ *   default), fails the build when there is an error;
+ * - draws the share cards, serves old addresses of moved notes and checks the ledger of
+ *   published addresses (ledger-store.ts), which it writes after a build that succeeded.
  */
-import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -13,6 +15,10 @@ import { formatProblems } from '../lib/problems.ts';
 import { contentTypeOf } from '../lib/media.ts';
 import { closeRenderer, pruneRenderCache } from '../diagrams/renderer.ts';
 import { buildSearch } from '../search/build-index.ts';
+import { ledgerPlan, ledgerProblems, writeLedger, LEDGER_FILE } from './ledger-store.ts';
+import { writeShareCards } from './share-card-files.ts';
+import { redirectPageHtml } from '../lib/redirect-page.ts';
+import { hrefFor } from '../lib/paths.ts';
 
 export function atlasIntegration(atlas: Atlas): AstroIntegration {
   return {
@@ -47,7 +53,17 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(join(atlas.config.vaultDir, attachment.path), target);
         }
+        const cards = await writeShareCards(out, index, atlas.config.title);
+        logger.info(`Share cards: ${cards.rendered} drawn, ${cards.reused} from the cache (${Math.round(cards.totalMs)} ms).`);
+        // Published addresses (lib/published-ledger.ts): old addresses keep working, or fail.
+        writeRedirectPages(atlas, out, logger);
+        for (const problem of ledgerProblems(atlas)) atlas.problems.add(problem);
         const problems = atlas.problems.list();
+        const failing = atlas.config.strict && problems.some((p) => p.severity === 'error');
+        if (!failing) {
+          const { added, forgotten } = ledgerPlan(atlas);
+          if (writeLedger(atlas)) logger.info(`${LEDGER_FILE}: ${added.length} new addresses, ${forgotten.length} forgotten.`);
+        }
         if (problems.length === 0) {
           logger.info(`Vault checked: ${index.documents.length} notes, no problems.`);
           return;
@@ -67,6 +83,20 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
       },
     },
   };
+}
+
+/** A redirect page at each old address of a moved note (lib/redirect-page.ts). */
+function writeRedirectPages(atlas: Atlas, out: string, logger: { info(message: string): void }): void {
+  const { base, site } = atlas.config;
+  for (const redirect of ledgerPlan(atlas).redirects) {
+    const target = hrefFor(base, redirect.to.slug);
+    const file = join(out, redirect.from.replace(/^\//, ''), 'index.html');
+    // Never over a page the site has (a folder or tag page), nor outside the site.
+    if (existsSync(file) || redirect.from.split('/').includes('..')) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, redirectPageHtml({ target, canonical: new URL(target, site).href, title: redirect.to.title, base }));
+    if (redirect.why === 'renamed') logger.info(`${redirect.from} now redirects to ${hrefFor('/', redirect.to.slug)}: \`${redirect.to.path}\` looks like the note published there before (same title or same text).`);
+  }
 }
 
 /** How the vault folder is named in reports: relative to the project, e.g. `content`. */

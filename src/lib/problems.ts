@@ -25,7 +25,8 @@ export type RuleId =
   | 'diagram-no-browser'
   | 'html-unsafe'
   | 'internal-error'
-  | 'math-invalid';
+  | 'math-invalid'
+  | 'address-lost';
 
 export interface Problem {
   /** Vault-relative path of the file the problem is in. */

@@ -37,6 +37,8 @@ export const noteFrontmatterSchema = z
     publish: z.boolean().optional(),
     /** Position in the sidebar within its folder (lower first); then by title. */
     order: z.number().optional(),
+    /** Old URL paths of this note (`/old-name/`): each gets a redirect page (published-ledger.ts). */
+    redirects: stringList,
   })
   .transform(({ alias, tag, cssclass, ...rest }) => ({
     ...rest,
@@ -93,6 +95,7 @@ export const glossaryFrontmatterSchema = z
     description: z.string().optional(),
     permalink: z.string().optional(),
     cssclasses: stringList,
+    redirects: stringList,
   });
 
 export type GlossaryFrontmatter = z.output<typeof glossaryFrontmatterSchema>;

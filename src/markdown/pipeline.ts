@@ -14,6 +14,7 @@ import remarkMath from 'remark-math';
 import type { Atlas } from '../lib/atlas.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+import { rehypeKeptAnchors } from './rehype-kept-anchors.ts';
 import { rehypeDiagrams } from './rehype-diagrams.ts';
 import { remarkBlockIds } from './remark-block-ids.ts';
 import { remarkCallouts } from './remark-callouts.ts';
@@ -69,6 +70,9 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       rehypeSafeHtml,
       // Before Astro's heading ids, so anchors match the ones the vault index computed.
       rehypeHeadingIds,
+      // Right after the ids it maps from: a reworded heading keeps its old anchor too
+      // (lib/published-ledger.ts). Embedded headings have prefixed ids and are never matched.
+      [rehypeKeptAnchors, options],
       // Math after the sanitizer (KaTeX's output would need a huge schema; KaTeX itself is
       // safe: its `trust` option is off, so `\href` and `\htmlClass` make no links or
       // attributes) and after the heading ids, which come from the TeX source as the vault
