@@ -42,7 +42,7 @@ export async function benchCards(options: { build: boolean; tmp: string }): Prom
     rmSync(CARD_CACHE_DIR, { recursive: true, force: true });
     const cold = buildSite(SHIPPED, join(options.tmp, 'cards-dist'));
     const warm = buildSite(SHIPPED, join(options.tmp, 'cards-dist'));
-    const cardMs = (output: string) => Number(/Share cards: \d+ drawn, \d+ from the cache \((\d+) ms\)/.exec(output)?.[1] ?? NaN);
+    const cardMs = (output: string) => Number(/Share cards: \d+ drawn, \d+ from the cache \((\d+) ms;/.exec(output)?.[1] ?? NaN);
     const coldCardMs = cardMs(cold.output);
     result.build = {
       coldSeconds: cold.seconds,

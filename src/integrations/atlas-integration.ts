@@ -54,7 +54,7 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
           copyFileSync(join(atlas.config.vaultDir, attachment.path), target);
         }
         const cards = await writeShareCards(out, index, atlas.config.title);
-        logger.info(`Share cards: ${cards.rendered} drawn, ${cards.reused} from the cache (${Math.round(cards.totalMs)} ms).`);
+        logger.info(`Share cards: ${cards.rendered} drawn, ${cards.reused} from the cache (${Math.round(cards.totalMs)} ms; drawing ${Math.round(cards.renderCpuMs)} ms CPU).`);
         // Published addresses (lib/published-ledger.ts): old addresses keep working, or fail.
         writeRedirectPages(atlas, out, logger);
         for (const problem of ledgerProblems(atlas)) atlas.problems.add(problem);

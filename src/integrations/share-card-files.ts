@@ -17,15 +17,16 @@ export const CARD_CACHE_DIR = 'node_modules/.cache/container-atlas/cards';
 export interface CardRun {
   rendered: number;
   reused: number;
-  /** Wall-clock milliseconds spent rendering (not copying). */
+  /** Milliseconds spent rendering (not copying): wall clock, and CPU (which the load of a shared machine does not inflate). */
   renderMs: number;
+  renderCpuMs: number;
   totalMs: number;
 }
 
 export async function writeShareCards(out: string, index: VaultIndex, siteName: string, cacheDir = CARD_CACHE_DIR): Promise<CardRun> {
   const started = performance.now();
   mkdirSync(cacheDir, { recursive: true });
-  const run: CardRun = { rendered: 0, reused: 0, renderMs: 0, totalMs: 0 };
+  const run: CardRun = { rendered: 0, reused: 0, renderMs: 0, renderCpuMs: 0, totalMs: 0 };
   for (const doc of cardDocuments(index)) {
     const content = cardContent(doc, siteName);
     const name = `${cardKey(content)}.png`;
@@ -33,8 +34,11 @@ export async function writeShareCards(out: string, index: VaultIndex, siteName: 
     if (existsSync(cached)) run.reused += 1;
     else {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       writeFileSync(cached, await renderCard(content));
+      const used = process.cpuUsage(cpu);
       run.renderMs += performance.now() - t;
+      run.renderCpuMs += (used.user + used.system) / 1000;
       run.rendered += 1;
     }
     const target = join(out, cardPath(doc));
