@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and size, measured (not asserted in tests). Prints tables.
  *   npm run bench                 all sections
- *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map | load
+ *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map | load | cards
  *   BENCH_SIZES=200,1000 npm run bench -- build
  */
 import { mkdirSync } from 'node:fs';
@@ -96,4 +96,10 @@ if (run('load')) {
     console.error(`Load test failed: ${problem}`);
     process.exitCode = 1;
   }
+}
+
+if (run('cards')) {
+  const { benchCards, formatCardBench } = await import('./bench-cards.ts');
+  console.log('\n## Share cards (the shipped vault; budgets: ≤ 50 ms a card cold, build ≤ 15% longer)\n');
+  console.log(formatCardBench(await benchCards({ build: true, tmp: TMP })));
 }

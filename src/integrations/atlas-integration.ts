@@ -6,9 +6,12 @@
  * - builds into a folder beside `outDir` and swaps it in only when the build succeeds, so a
  *   failed strict build leaves the previous site untouched;
  * - after a build, prints every content problem grouped by file and, in strict mode (the
- *   default), fails the build when there is an error.
+ *   default), fails the build when there is an error;
+ * - draws the share cards, serves old addresses of moved notes and checks the ledger of
+ *   published addresses (ledger-store.ts), which it writes after a build that succeeded.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Atlas } from '../lib/atlas.ts';
@@ -19,6 +22,10 @@ import { buildSearch } from '../search/build-index.ts';
 import { attachmentContent, publishAttachments } from './attachments.ts';
 import { discardStaging, stagingDirFor, swapInto } from './staged-output.ts';
 import { buildReport } from './build-report.ts';
+import { ledgerPlan, ledgerProblems, writeLedger, LEDGER_FILE } from './ledger-store.ts';
+import { writeShareCards } from './share-card-files.ts';
+import { redirectPageHtml } from '../lib/redirect-page.ts';
+import { hrefFor } from '../lib/paths.ts';
 
 export function atlasIntegration(atlas: Atlas): AstroIntegration {
   /** The `outDir` the site must end up in; the build itself writes to a staging folder. */
@@ -69,7 +76,16 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
         const published: Problem[] = [];
         publishAttachments(atlas.config.vaultDir, index.attachments, out, published);
         for (const problem of published) atlas.problems.add(problem);
+        const cards = await writeShareCards(out, index, atlas.config.title);
+        logger.info(`Share cards: ${cards.rendered} drawn, ${cards.reused} from the cache (${Math.round(cards.totalMs)} ms; drawing ${Math.round(cards.renderCpuMs)} ms CPU).`);
+        // Published addresses (lib/published-ledger.ts): old addresses keep working, or fail.
+        writeRedirectPages(atlas, out, logger);
+        for (const problem of ledgerProblems(atlas)) atlas.problems.add(problem);
         const outcome = buildReport(atlas.problems.list(), atlas.config.strict, relativeToCwd(atlas.config.vaultDir));
+        if (outcome.kind !== 'failed') {
+          const { added, forgotten } = ledgerPlan(atlas);
+          if (writeLedger(atlas)) logger.info(`${LEDGER_FILE}: ${added.length} new addresses, ${forgotten.length} forgotten.`);
+        }
         if (outcome.kind === 'failed') {
           discardStaging(out);
           // Printed as is, then a short error: a content problem is not a crash, and a stack
@@ -125,6 +141,21 @@ function printProblemsAsFound(atlas: Atlas, logger: AstroIntegrationLogger): voi
       settle.unref();
     },
   });
+}
+
+/** A redirect page at each old address of a moved note (lib/redirect-page.ts). */
+function writeRedirectPages(atlas: Atlas, out: string, logger: { info(message: string): void }): void {
+  const { base, site } = atlas.config;
+  for (const redirect of ledgerPlan(atlas).redirects) {
+    const target = hrefFor(base, redirect.to.slug);
+    const file = join(out, redirect.from.replace(/^\//, ''), 'index.html');
+    // Never over a page the site has (a folder or tag page), nor outside the site.
+    if (existsSync(file) || redirect.from.split('/').includes('..')) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, redirectPageHtml({ target, canonical: new URL(target, site).href, title: redirect.to.title, base }));
+    if (redirect.why === 'renamed') logger.info(`${redirect.from} now redirects to ${hrefFor('/', redirect.to.slug)}: \`${redirect.to.path}\` looks like the note published there before (same title or same text).`);
+  }
+}
 }
 
 /** How a folder is named in reports: relative to the project, e.g. `content`. */

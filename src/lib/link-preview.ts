@@ -38,6 +38,9 @@ export function linkPreview(atlas: Atlas, id: string, target: VaultDocument, out
     children.push(h('p', { className: ['atlas-preview-title'] }, [h('strong', target.title)]));
     if (target.summary) children.push(h('p', { className: ['atlas-preview-text'] }, target.summary));
   }
-  children.push(h('p', { className: ['atlas-preview-more'] }, [h('a', { href, tabIndex: -1 }, term ? 'Read the full entry' : 'Open the note')]));
+  const more: ElementContent[] = [h('a', { href, tabIndex: -1 }, term ? 'Read the full entry' : 'Open the note')];
+  // Shown by components/CopyLinks.astro, which copies the term's canonical URL.
+  if (term) more.push(h('button', { type: 'button', className: ['atlas-copy-button'], dataCopyHref: href, tabIndex: -1, hidden: true }, 'Copy link'));
+  children.push(h('p', { className: ['atlas-preview-more'] }, more));
   return h('div', { id, role: 'tooltip', className: ['atlas-preview'], hidden: true }, children);
 }

@@ -44,7 +44,8 @@ export type RuleId =
   | 'brackets-too-many'
   | 'tag-too-deep'
   | 'embed-too-deep'
-  | 'settings-invalid';
+  | 'settings-invalid'
+  | 'address-lost';
 
 export interface Problem {
   /** Vault-relative path of the file the problem is in. */

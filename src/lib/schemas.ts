@@ -105,6 +105,8 @@ export const noteFrontmatterSchema = z.preprocess(
       order: z.number().optional(),
       /** When the note last changed, shown as "Last updated"; else the Git history says. */
       updated: z.coerce.date().optional(),
+      /** Old URL paths of this note (`/old-name/`): each gets a redirect page (published-ledger.ts). */
+      redirects: stringList,
     })
     .transform(({ alias, tag, cssclass, ...rest }) => ({
       ...rest,
@@ -170,6 +172,7 @@ export const glossaryFrontmatterSchema = z.preprocess(
     description: z.string().optional(),
     permalink: z.string().optional(),
     cssclasses: stringList,
+    redirects: stringList,
   }),
 );
 

@@ -16,6 +16,7 @@ import type { Atlas } from '../lib/atlas.ts';
 import { readObsidianAppSettings } from '../lib/obsidian-app-settings.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+import { rehypeKeptAnchors } from './rehype-kept-anchors.ts';
 import { rehypeDiagrams } from './rehype-diagrams.ts';
 import { remarkBlockIds } from './remark-block-ids.ts';
 import { remarkCallouts } from './remark-callouts.ts';
@@ -91,6 +92,9 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       rehypeSafeHtml,
       // Before Astro's heading ids, so anchors match the ones the vault index computed.
       rehypeHeadingIds,
+      // Right after the ids it maps from: a reworded heading keeps its old anchor too
+      // (lib/published-ledger.ts). Embedded headings have prefixed ids and are never matched.
+      [rehypeKeptAnchors, options],
       // Math after the sanitizer (KaTeX's output would need a huge schema; KaTeX itself is
       // safe: its `trust` option is off, so `\href` and `\htmlClass` make no links or
       // attributes) and after the heading ids, which come from the TeX source as the vault

@@ -64,7 +64,9 @@ describe('wikilinks and embeds', () => {
 
   it('turn block ids into anchors', () => {
     const nested = page(out, '/folder/nested-note/');
-    expect(nested.getElementById('^key-point')?.textContent).toBe('A paragraph with a key point.');
+    // The block ends with its copy-link "#" (rehype-heading-anchors.ts), a link to itself.
+    expect(nested.getElementById('^key-point')?.textContent).toBe('A paragraph with a key point. #');
+    expect(nested.getElementById('^key-point')?.querySelector('a.atlas-anchor')?.getAttribute('href')).toBe('#^key-point');
     expect(nested.getElementById('^list-item')?.tagName).toBe('LI');
     expect(nested.getElementById('^table-block')?.tagName).toBe('TABLE');
   });

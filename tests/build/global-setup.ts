@@ -11,6 +11,10 @@ import { buildSite, TMP } from './build-site.ts';
 export default function setup(project: TestProject) {
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
+  // Each run starts with no ledger of published addresses (src/lib/published-ledger.ts): one
+  // left by an earlier run would hold addresses of fixtures that have changed since.
+  for (const vault of ['vault', 'strict-vault', 'minimal-vault'])
+    rmSync(join('tests/fixtures', vault, '.atlas/published.json'), { force: true });
   const fixture = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist'), { ATLAS_LENIENT: '1' });
   writeFileSync(join(TMP, 'fixture-build.log'), fixture.output);
   if (fixture.status !== 0) throw new Error(`The fixture vault did not build:\n${fixture.output}`);

@@ -76,3 +76,42 @@ export function brokenLinks(outDir: string, base = '/'): string[] {
   }
   return broken;
 }
+
+/** Where a redirect page sends readers (its meta refresh), or undefined for other pages. */
+export function redirectTarget(outDir: string, path: string): string | undefined {
+  return /<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"/.exec(pageHtml(outDir, path))?.[1];
+}
+
+/**
+ * Every address of a ledger of published addresses (`.atlas/published.json`, see
+ * src/lib/published-ledger.ts) that does not resolve in a built site: the page must exist (after
+ * following redirect pages) and, for `/x/#y`, have an element with id `y`. `base` is the base path.
+ */
+export function unresolvedAddresses(outDir: string, ledgerFile: string, base = '/'): string[] {
+  const { addresses } = JSON.parse(readFileSync(ledgerFile, 'utf8')) as { addresses: Record<string, unknown> };
+  const unresolved: string[] = [];
+  for (const address of Object.keys(addresses)) {
+    const hash = address.indexOf('#');
+    const fragment = hash === -1 ? undefined : decodeURIComponent(address.slice(hash + 1));
+    let path = hash === -1 ? address : address.slice(0, hash);
+    const seen = new Set<string>();
+    let why: string | undefined;
+    for (;;) {
+      if (!existsSync(fileFor(outDir, path))) {
+        why = `no page at ${path}`;
+        break;
+      }
+      const target = redirectTarget(outDir, path);
+      if (!target) break;
+      if (seen.has(path)) {
+        why = `redirect loop at ${path}`;
+        break;
+      }
+      seen.add(path);
+      path = `/${target.slice(base.length)}`;
+    }
+    if (!why && fragment && !page(outDir, path).getElementById(fragment)) why = `no element with id "${fragment}" on ${path}`;
+    if (why) unresolved.push(`${address}: ${why}`);
+  }
+  return unresolved;
+}

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageWeight } from '../../scripts/bench-weight.ts';
-import { allPages, brokenLinks, isRedirect, page, pageHtml } from '../helpers/site.ts';
+import { allPages, brokenLinks, isRedirect, page, pageHtml, unresolvedAddresses } from '../helpers/site.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 let pages: string[] = [];
@@ -25,6 +25,10 @@ beforeAll(() => {
 describe('links', () => {
   it('every internal link, fragment, image, script and stylesheet resolves', () => {
     expect(brokenLinks(DIST)).toEqual([]);
+  });
+
+  it('every address in the ledger of published addresses still resolves (content/.atlas/published.json)', () => {
+    expect(unresolvedAddresses(DIST, resolve(import.meta.dirname, '../../content/.atlas/published.json'))).toEqual([]);
   });
 });
 

@@ -1,0 +1,75 @@
+/**
+ * The share cards' costs (issue budget: ≤ 50 ms a card cold, close to nothing warm, the shipped
+ * site's full build at most 15% longer):
+ * - per card: every card of the shipped vault drawn in this process, as the build draws them
+ *   (lib/share-cards.ts), wall clock and CPU; the first card (which loads the fonts and
+ *   satori's layout engine) is counted apart;
+ * - in the build: the shipped site built with an empty card cache, then again warm; the build
+ *   prints the time its cards took, so their share of the same build is exact.
+ */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readVault } from '../src/lib/vault-files.ts';
+import { buildVaultIndex } from '../src/lib/vault-index.ts';
+import { cardContent, cardDocuments, renderCard } from '../src/lib/share-cards.ts';
+import { CARD_CACHE_DIR } from '../src/integrations/share-card-files.ts';
+import { buildSite } from '../tests/build/build-site.ts';
+
+export interface CardBench {
+  cards: number;
+  firstMs: number;
+  /** Per card after the first: mean wall clock, mean CPU. */
+  meanMs: number;
+  meanCpuMs: number;
+  build?: { coldSeconds: number; coldCardMs: number; warmSeconds: number; warmCardMs: number; growthPercent: number };
+}
+
+const SHIPPED = resolve('content');
+
+export async function benchCards(options: { build: boolean; tmp: string }): Promise<CardBench> {
+  const index = buildVaultIndex(readVault(SHIPPED), { glossaryFolder: 'glossary', excludeFolders: [] });
+  const docs = cardDocuments(index);
+  let started = performance.now();
+  await renderCard(cardContent(docs[0]!, 'Container Atlas'));
+  const firstMs = performance.now() - started;
+  const cpu = process.cpuUsage();
+  started = performance.now();
+  for (const doc of docs.slice(1)) await renderCard(cardContent(doc, 'Container Atlas'));
+  const used = process.cpuUsage(cpu);
+  const rest = Math.max(1, docs.length - 1);
+  const result: CardBench = { cards: docs.length, firstMs, meanMs: (performance.now() - started) / rest, meanCpuMs: (used.user + used.system) / 1000 / rest };
+  if (options.build) {
+    rmSync(CARD_CACHE_DIR, { recursive: true, force: true });
+    const cold = buildSite(SHIPPED, join(options.tmp, 'cards-dist'));
+    const warm = buildSite(SHIPPED, join(options.tmp, 'cards-dist'));
+    const cardMs = (output: string) => Number(/Share cards: \d+ drawn, \d+ from the cache \((\d+) ms;/.exec(output)?.[1] ?? NaN);
+    const coldCardMs = cardMs(cold.output);
+    result.build = {
+      coldSeconds: cold.seconds,
+      coldCardMs,
+      warmSeconds: warm.seconds,
+      warmCardMs: cardMs(warm.output),
+      growthPercent: (100 * coldCardMs) / (cold.seconds * 1000 - coldCardMs),
+    };
+  }
+  return result;
+}
+
+export function formatCardBench(b: CardBench): string {
+  const lines = [
+    '| cards | first card | per card after (wall) | per card after (CPU) |',
+    '| ---: | ---: | ---: | ---: |',
+    `| ${b.cards} | ${Math.round(b.firstMs)} ms | ${b.meanMs.toFixed(1)} ms | ${b.meanCpuMs.toFixed(1)} ms |`,
+  ];
+  if (b.build) {
+    const s = b.build;
+    lines.push(
+      '',
+      '| shipped site build | total | of which cards | build growth from cards |',
+      '| --- | ---: | ---: | ---: |',
+      `| cold card cache | ${s.coldSeconds.toFixed(1)} s | ${s.coldCardMs} ms | ${s.growthPercent.toFixed(1)}% |`,
+      `| warm card cache | ${s.warmSeconds.toFixed(1)} s | ${s.warmCardMs} ms | ${((100 * s.warmCardMs) / (s.warmSeconds * 1000 - s.warmCardMs)).toFixed(2)}% |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+
+// The copied link is the canonical one: the site's configured URL (ATLAS_SITE_URL, by default
+// http://127.0.0.1:4321), not the preview server's port the test opened the page at.
+const SITE = 'http://127.0.0.1:4321';
+const NOTE = '/control-plane-vs-worker-nodes/';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());
+
+test.describe('copy link', () => {
+  test('a heading’s "#" copies its canonical URL, announces it, and still goes to the section', async ({ page }) => {
+    await page.goto(NOTE);
+    const anchor = page.locator('.atlas-content h2 a.atlas-anchor').first();
+    const id = await anchor.evaluate((a) => a.closest('h2')!.id);
+    await anchor.click();
+    await expect.poll(() => clipboard(page)).toBe(`${SITE}${NOTE}#${id}`);
+    await expect(page.locator('[aria-live="polite"]', { hasText: 'Link copied' })).toHaveCount(1);
+    expect(new URL(page.url()).hash).toBe(`#${id}`);
+  });
+
+  test('a term page’s "#" copies the term’s permalink', async ({ page }) => {
+    await page.goto('/glossary/control-plane/');
+    await page.locator('h1 a.atlas-anchor').click();
+    await expect.poll(() => clipboard(page)).toBe(`${SITE}/glossary/control-plane/`);
+  });
+
+  test('a term preview has a Copy link button', async ({ page }) => {
+    await page.goto(NOTE);
+    await page.locator('.atlas-content a.atlas-term-link[href="/glossary/cluster/"]').first().hover();
+    const tip = page.locator('#atlas-preview-glossary-cluster');
+    await expect(tip).toBeVisible();
+    await tip.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => clipboard(page)).toBe(`${SITE}/glossary/cluster/`);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the "#" is a plain link to the anchor, and previews show no copy button', async ({ page }) => {
+    await page.goto(NOTE);
+    const anchor = page.locator('.atlas-content h2 a.atlas-anchor').first();
+    const id = await page.locator('.atlas-content h2').first().getAttribute('id');
+    await expect(anchor).toHaveAttribute('href', `#${id}`);
+    await expect(page.locator('button[data-copy-href]').first()).toBeHidden();
+    await anchor.click();
+    expect(new URL(page.url()).hash).toBe(`#${id}`);
+  });
+});
