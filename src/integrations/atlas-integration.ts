@@ -156,7 +156,6 @@ function writeRedirectPages(atlas: Atlas, out: string, logger: { info(message: s
     if (redirect.why === 'renamed') logger.info(`${redirect.from} now redirects to ${hrefFor('/', redirect.to.slug)}: \`${redirect.to.path}\` looks like the note published there before (same title or same text).`);
   }
 }
-}
 
 /** How a folder is named in reports: relative to the project, e.g. `content`. */
 function relativeToCwd(path: string): string {

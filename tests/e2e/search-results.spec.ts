@@ -97,7 +97,7 @@ test('an excerpt does not repeat the title shown above it', async ({ page }) => 
   for (const query of ['etcd', 'kube-scheduler', 'lease']) {
     const form = await searchPage(page, query);
     const rows = await form.locator('[role="option"]').evaluateAll((els) =>
-      els.map((el) => [el.querySelector('.atlas-search-title')?.textContent ?? '', el.querySelector('.atlas-search-excerpt')?.textContent ?? '']),
+      els.map((el) => [el.querySelector('.atlas-search-title')?.textContent ?? '', el.querySelector('.atlas-search-excerpt')?.textContent ?? ''] as [string, string]),
     );
     expect(rows.length).toBeGreaterThan(3);
     for (const [title, excerpt] of rows) {
@@ -130,7 +130,7 @@ test('an exact name puts its entry first, and only once', async ({ page }) => {
   expect(hrefs[0]).toBe('/glossary/cri/');
   expect(hrefs.filter((h) => h === '/glossary/cri/')).toHaveLength(1);
   // A page takes one place: its sections come right under it, never elsewhere in the list.
-  const rows = await form.locator('[role="option"]').evaluateAll((els) => els.map((el) => el.getAttribute('href')!.split('#')[0]));
+  const rows = await form.locator('[role="option"]').evaluateAll((els) => els.map((el) => el.getAttribute('href')!.split('#')[0]!));
   const seen = new Set<string>();
   rows.forEach((url, i) => {
     if (url !== rows[i - 1]) {
