@@ -39,7 +39,7 @@ function diagram(i: number): string {
   ].join('\n');
 }
 
-const NO_LINKS: DiagramLinks = { resolve: (href) => ({ href }), termFor: () => undefined };
+const NO_LINKS: DiagramLinks = { resolve: (href) => ({ href }), termFor: () => undefined, internal: () => undefined };
 
 async function time(renderer: DiagramRenderer, count: number, offset: number): Promise<{ ms: number; svgs: string[] }> {
   const start = performance.now();

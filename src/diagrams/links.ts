@@ -1,11 +1,12 @@
 /**
  * What links in a diagram point to, decided from the vault index: `click` URLs written
  * root-relative (`/glossary/etcd/`, as the content conventions ask) get the base path and are
- * checked against the site's pages, and a box labelled with a glossary term's title or alias
- * links to its entry.
+ * checked against the site's pages, a box labelled with a glossary term's title or alias
+ * links to its entry, and an `internal-link` box's label resolves like a wikilink.
  */
 import type { Atlas } from '../lib/atlas.ts';
 import { hrefFor } from '../lib/paths.ts';
+import { resolveTarget } from '../lib/resolve.ts';
 import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
 import type { DiagramLinks, ResolvedLink } from './svg.ts';
 
@@ -63,6 +64,12 @@ export function diagramLinks(atlas: Atlas, from: VaultDocument | undefined): Dia
       // A case-sensitive term ("Service", "Pod") names the concept only as written.
       const hit = candidates.find((c) => c.doc !== from && (!c.doc.term!.caseSensitive || c.name === wanted));
       return hit ? { href: hrefFor(base, hit.doc.slug), target: targetOf(hit.doc) } : undefined;
+    },
+    internal(label) {
+      // The whole label is the target, as in `[[label]]`.
+      const resolution = resolveTarget(index, from, label);
+      if (resolution.kind !== 'document' || !resolution.document.publish) return undefined;
+      return { href: hrefFor(base, resolution.document.slug), target: targetOf(resolution.document) };
     },
   };
 }

@@ -74,8 +74,11 @@ function inlineStyles(svg) {
   });
 }
 
-globalThis.atlasRender = async (id, source) => {
+// \`written\` is the author's source when \`source\` has lines added to it (the palette): it is
+// parsed first, so a syntax error quotes the author's lines and line numbers, not ours.
+globalThis.atlasRender = async (id, source, written) => {
   try {
+    if (written !== undefined && written !== source) await globalThis.mermaid.parse(written);
     const { svg } = await globalThis.mermaid.render(id, source);
     const holder = document.createElement('div');
     holder.innerHTML = svg;

@@ -13,10 +13,11 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { DiagramCache } from './cache.ts';
 import { PAGE_SCRIPT } from './page-script.ts';
+import { withPalette } from './palette.ts';
 import { sentinelThemeVariables } from './theme.ts';
 
 /** Bump when a change here, in page-script.ts or in theme.ts changes what a source renders to. */
-export const RENDERER_VERSION = 6;
+export const RENDERER_VERSION = 8;
 
 /** Text is measured with the machine's fonts: pin the stack so layouts do not drift. */
 export const FONT_STACK = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
@@ -42,10 +43,18 @@ export const MERMAID_CONFIG = {
   // The root-level setting wins over the deprecated per-diagram one; both are set.
   htmlLabels: false,
   suppressErrorRendering: true,
+  // Mermaid's own limits, pinned: past them it draws an error picture instead of the diagram
+  // (refusal() turns that into an error at the fence).
+  maxTextSize: 50_000,
+  maxEdges: 500,
   // wrappingWidth 220 keeps "kube-controller-manager" on one line (120, the default, breaks it).
   // The knowledge base's diagrams are wide for a 45rem column: tighter spacing and no minimum
   // box width take 10 to 20% off without crowding.
-  flowchart: { htmlLabels: false, wrappingWidth: 220, useMaxWidth: true, minNodeWidth: 0, nodeSpacing: 30, rankSpacing: 40 },
+  // subGraphTitleMargin keeps a group's title clear of its border and of the boxes below it.
+  flowchart: {
+    htmlLabels: false, wrappingWidth: 220, useMaxWidth: true, minNodeWidth: 0, nodeSpacing: 24, rankSpacing: 44,
+    padding: 10, diagramPadding: 4, subGraphTitleMargin: { top: 6, bottom: 6 },
+  },
   // Sequence diagrams set their fonts per element, ignoring `fontFamily`. Long messages are
   // wrapped instead of pushing the participants apart (2,400 px → 1,300 px for the real one).
   sequence: {
@@ -54,8 +63,13 @@ export const MERMAID_CONFIG = {
     messageFontFamily: FONT_STACK,
     useMaxWidth: true,
     wrap: true,
-    width: 150,
-    actorMargin: 30,
+    // Narrow lanes and margins: three participants fit a phone at 11 px and more.
+    width: 104,
+    actorMargin: 20,
+    diagramMarginX: 4,
+    diagramMarginY: 4,
+    boxMargin: 6,
+    noteMargin: 8,
   },
 };
 
@@ -114,12 +128,16 @@ export class DiagramRenderer {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
   }
 
-  async render(source: string): Promise<RenderResult> {
+  async render(written: string): Promise<RenderResult> {
+    const tooLong = written.length > MERMAID_CONFIG.maxTextSize;
+    if (tooLong) return { kind: 'invalid', message: `the diagram is ${written.length.toLocaleString('en')} characters long, and Mermaid draws at most ${MERMAID_CONFIG.maxTextSize.toLocaleString('en')} (maxTextSize).` };
+    // The palette's classDefs are part of what is drawn, so part of the key.
+    const source = withPalette(written);
     const key = this.cache?.key(source);
     const cached = key ? this.cache?.get(key) : undefined;
     if (cached) return cached;
     // Serial: renders share one page and Mermaid's global state.
-    const result = this.#queue.then(() => this.#renderInBrowser(source));
+    const result = this.#queue.then(() => this.#renderInBrowser(source, written));
     this.#queue = result.catch(() => undefined);
     const rendered = await result;
     if (key && rendered.kind !== 'no-browser') this.cache?.set(key, rendered);
@@ -133,7 +151,7 @@ export class DiagramRenderer {
     if (pending) await pending.then(({ browser }) => browser.close()).catch(() => undefined);
   }
 
-  async #renderInBrowser(source: string): Promise<RenderResult> {
+  async #renderInBrowser(source: string, written: string): Promise<RenderResult> {
     if (this.#launchError) return { kind: 'no-browser', message: this.#launchError };
     let page: Page;
     try {
@@ -147,9 +165,11 @@ export class DiagramRenderer {
     clearTimeout(this.#idle);
     this.renders++;
     try {
-      const call = `globalThis.atlasRender(${JSON.stringify(RENDER_ID)}, ${JSON.stringify(source)})`;
+      const call = `globalThis.atlasRender(${JSON.stringify(RENDER_ID)}, ${JSON.stringify(source)}, ${JSON.stringify(written)})`;
       const outcome = await withTimeout(page.evaluate(call) as Promise<{ ok: boolean; svg?: string; message?: string }>, this.#timeoutMs);
-      return outcome.ok ? { kind: 'svg', svg: outcome.svg! } : { kind: 'invalid', message: outcome.message ?? 'unknown error' };
+      if (!outcome.ok) return { kind: 'invalid', message: outcome.message ?? 'unknown error' };
+      const refused = refusal(outcome.svg!);
+      return refused ? { kind: 'invalid', message: refused } : { kind: 'svg', svg: outcome.svg! };
     } catch (error) {
       // A hung or crashed page: start afresh for the next diagram.
       await this.close();
@@ -170,6 +190,17 @@ export class DiagramRenderer {
     await page.evaluate(`globalThis.mermaid.initialize(${JSON.stringify(MERMAID_CONFIG)})`);
     return { browser, page };
   }
+}
+
+/**
+ * Mermaid draws some refusals as a picture rather than throwing: an error diagram (a bomb and
+ * "Syntax error in text"), or a flowchart that only says "Maximum text size in diagram
+ * exceeded". Such a picture must never be published as the diagram.
+ */
+export function refusal(svg: string): string | undefined {
+  if (/aria-roledescription="error"/.test(svg)) return 'Mermaid drew its error picture instead of the diagram.';
+  if (/Maximum text size in diagram exceeded/i.test(svg)) return `the diagram is larger than Mermaid draws (maxTextSize ${MERMAID_CONFIG.maxTextSize.toLocaleString('en')} characters).`;
+  return undefined;
 }
 
 /** Everything besides the source that decides the output: part of every cache key. */

@@ -7,10 +7,10 @@
  * - colours become CSS custom properties (theme.ts);
  * - accessible: `<title>`/`<desc>` from accTitle/accDescr stay, the SVG is an `img` unless it
  *   holds links, every link is named by its box's label;
- * - links: `click` URLs follow the base path and resolve to vault pages, and a box whose label
+ * - links: `click` URLs follow the base path and resolve to vault pages, a box of class
+ *   `internal-link` links to the note its label names (as in Obsidian), and a box whose label
  *   names a glossary term gets a link the way Mermaid draws a `click` node;
- * - safe: no scripts, event handlers or `javascript:` URLs (Mermaid runs with
- *   `securityLevel: 'loose'` so that `click` makes links at all).
+ * - safe: sanitized by allowlist (sanitize.ts) before anything else reads it.
  *
  * Pure: what links resolve to is decided by the caller (links.ts).
  */
@@ -18,6 +18,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { sanitizeSvg } from './sanitize.ts';
 import { themeSvg } from './theme.ts';
 
 export interface ResolvedLink {
@@ -33,6 +34,8 @@ export interface DiagramLinks {
   resolve(url: string): ResolvedLink;
   /** A box's label → the glossary entry it names, if any. */
   termFor(label: string): ResolvedLink | undefined;
+  /** A box of class `internal-link`: its label read as a wikilink target (`Note`, `Note#Heading`). */
+  internal(label: string): ResolvedLink | undefined;
 }
 
 export interface PrepareOptions {
@@ -54,6 +57,8 @@ export interface PreparedSvg {
   description?: string;
   /** `click` URLs that look like site pages but match none. */
   brokenLinks: string[];
+  /** Labels of `internal-link` boxes that name no note or term. */
+  unresolvedInternal: string[];
   /** Dropped because they could run script. */
   unsafe: string[];
 }
@@ -64,11 +69,12 @@ export function prepareSvg(raw: string, options: PrepareOptions): PreparedSvg {
   const root = fromHtml(raw, { fragment: true, space: 'svg' });
   const svg = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'svg');
   if (!svg) throw new Error('Mermaid returned no <svg> element');
-  const unsafe = sanitize(root);
+  const unsafe = sanitizeSvg(root);
   dropUnusedSymbols(svg);
+  alignGroupTitles(svg);
   themeSvg(svg);
   prefixIds(svg, options.prefix);
-  const brokenLinks = linkBoxes(svg, options.links);
+  const { broken: brokenLinks, unresolved: unresolvedInternal } = linkBoxes(svg, options.links);
   const title = childText(svg, 'title');
   const description = childText(svg, 'desc');
   const hasLinks = describe(svg, title, options.fallbackLabel);
@@ -79,42 +85,9 @@ export function prepareSvg(raw: string, options: PrepareOptions): PreparedSvg {
     ...(title ? { title } : {}),
     ...(description ? { description } : {}),
     brokenLinks,
+    unresolvedInternal,
     unsafe,
   };
-}
-
-/** Removes `<script>`, `on…` handlers, URLs with a scheme other than http(s) or mailto, and unread metadata. */
-function sanitize(tree: Root): string[] {
-  const dropped: string[] = [];
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName === 'script' && parent && index !== undefined) {
-      dropped.push('<script>');
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    // Metadata for Mermaid's own scripts that a static page never reads: `data-points` is a
-    // base64 copy of every edge's path, and `data-type` would come back out as RDFa `datatype`
-    // (hast names both `dataType`).
-    delete node.properties.dataPoints;
-    delete node.properties.dataType;
-    for (const name of Object.keys(node.properties)) {
-      // hast names event handler attributes `onClick`, `onMouseOver`, …
-      if (/^on[A-Z]/.test(name)) {
-        dropped.push(name);
-        delete node.properties[name];
-      }
-    }
-    for (const name of ['href', 'xLinkHref'] as const) {
-      const url = node.properties[name];
-      // A scheme is letters then `:` before any `/`, `?` or `#`: `javascript:`, `data:`, …
-      if (typeof url === 'string' && /^\s*[a-z][a-z\d+.-]*:/i.test(url) && !/^\s*(https?|mailto):/i.test(url)) {
-        dropped.push(url);
-        delete node.properties[name];
-      }
-    }
-    return undefined;
-  });
-  return dropped;
 }
 
 /** Sequence diagrams carry icon `<symbol>`s (computer, database, clock) that nothing uses. */
@@ -132,6 +105,28 @@ function dropUnusedSymbols(svg: Element): void {
   // A <defs> left empty is noise.
   svg.children = svg.children.filter((c) => !(c.type === 'element' && c.tagName === 'defs' && c.children.length === 0));
 }
+
+/**
+ * Group (subgraph) titles move from the middle of their group's top edge to its left: an arrow
+ * that enters a group from above comes in at the middle, where a centred title would sit under
+ * it. Mermaid writes the title as `<g class="cluster-label" transform="translate(x, y)">` over
+ * the group's `<rect>`, its text starting at the translate's x.
+ */
+const TITLE_INSET = 8;
+function alignGroupTitles(svg: Element): void {
+  visit(svg, 'element', (node: Element) => {
+    if (node.tagName !== 'g' || !classList(node).includes('cluster')) return undefined;
+    const kids = node.children.filter((c): c is Element => c.type === 'element');
+    const rect = kids.find((c) => c.tagName === 'rect');
+    const label = kids.find((c) => c.tagName === 'g' && classList(c).includes('cluster-label'));
+    const left = Number(rect?.properties.x);
+    const move = /^translate\(\s*(-?[\d.]+)[\s,]+(-?[\d.]+)\s*\)$/.exec(String(label?.properties.transform ?? ''));
+    if (label && Number.isFinite(left) && move) label.properties.transform = `translate(${round(left + TITLE_INSET)}, ${move[2]})`;
+    return SKIP;
+  });
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
 
 function referencedIds(value: unknown): string[] {
   const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
@@ -175,8 +170,9 @@ export function prefixIds(svg: Element, prefix: string): void {
  * names a glossary term get a link, built the way Mermaid builds a click node: the `<a>` takes
  * the node's `transform`, and the node gets the `clickable` class.
  */
-function linkBoxes(svg: Element, links: DiagramLinks): string[] {
+function linkBoxes(svg: Element, links: DiagramLinks): { broken: string[]; unresolved: string[] } {
   const broken: string[] = [];
+  const unresolved: string[] = [];
   const decorate = (a: Element, link: ResolvedLink, label: string) => {
     a.properties.href = link.href;
     a.properties.className = ['atlas-diagram-link', ...(link.target ? [link.target.kind === 'term' ? 'atlas-term-link' : 'atlas-note-link'] : [])];
@@ -200,7 +196,10 @@ function linkBoxes(svg: Element, links: DiagramLinks): string[] {
       }
       if (!insideLink && isBox(child)) {
         const label = labelOf(child);
-        const link = label ? links.termFor(label) : undefined;
+        // Obsidian's `class A,B internal-link;`: the label is the link's target, as in a wikilink.
+        const internal = classList(child).includes('internal-link');
+        const link = !label ? undefined : internal ? links.internal(label) : links.termFor(label);
+        if (internal && label && !link) unresolved.push(label);
         if (link) {
           parent.children[i] = wrapInLink(child);
           decorate(parent.children[i] as Element, link, label);
@@ -211,7 +210,7 @@ function linkBoxes(svg: Element, links: DiagramLinks): string[] {
     });
   };
   walk(svg, false);
-  return broken;
+  return { broken, unresolved };
 }
 
 /** A flowchart node, a subgraph's title, or a sequence diagram participant. */
@@ -233,12 +232,9 @@ function wrapInLink(node: Element): Element {
   return { type: 'element', tagName: 'a', properties, children: [node] };
 }
 
-/** The smallest scale a diagram is shown at before its figure scrolls: 16 px text stays ≥ 11 px. */
-const MIN_SCALE = 0.7;
-
 /**
- * The `role`, role description and name the SVG presents to assistive technology, and its
- * size limits. Returns whether it holds links.
+ * The `role`, role description and name the SVG presents to assistive technology. Returns
+ * whether it holds links.
  */
 function describe(svg: Element, title: string | undefined, fallbackLabel: string | undefined): boolean {
   let hasLinks = false;
@@ -253,10 +249,11 @@ function describe(svg: Element, title: string | undefined, fallbackLabel: string
   const kind = String(props.ariaRoleDescription ?? '');
   if (kind) props.ariaRoleDescription = ROLE_DESCRIPTIONS[kind] ?? `${kind.replace(/-v\d+$/, '')} diagram`;
   if (!title && fallbackLabel) svg.properties.ariaLabel = fallbackLabel;
-  // Mermaid sets `max-width` to the natural width, so a small diagram is not blown up. Below
-  // 70% of it, text would shrink under 11 px: the figure scrolls sideways instead (CSS).
+  // Mermaid sets `max-width` to the natural width, so a small diagram is not blown up; below
+  // it, the drawing shrinks to its box (the build warns when its text would get too small,
+  // fit.ts). Never wider than the box: no sideways scroll.
   const style = String(svg.properties.style ?? '');
-  svg.properties.style = style.replace(/max-width:\s*([\d.]+)px/, (_, width: string) => `max-width: ${Math.ceil(Number(width))}px;min-width: ${Math.round(Number(width) * MIN_SCALE)}px`);
+  svg.properties.style = style.replace(/max-width:\s*([\d.]+)px/, (_, width: string) => `max-width: ${Math.ceil(Number(width))}px`);
   return hasLinks;
 }
 
@@ -270,12 +267,17 @@ function labelOf(node: Element): string {
     }
     return undefined;
   });
-  return texts.map(textOf).filter(Boolean).join(' ');
+  return joinLines(texts.map(textOf).filter(Boolean));
+}
+
+/** Lines of one label as one string; a name broken after a hyphen (`kube-controller-` / `manager`) is one word again. */
+function joinLines(lines: string[]): string {
+  return lines.reduce((joined, line) => (!joined ? line : joined.endsWith('-') ? joined + line : `${joined} ${line}`), '');
 }
 
 function textOf(text: Element): string {
   const rows = text.children.filter((c): c is Element => c.type === 'element' && classList(c).includes('row'));
-  const raw = rows.length ? rows.map((r) => toString(r)).join(' ') : toString(text);
+  const raw = rows.length ? joinLines(rows.map((r) => toString(r).trim())) : toString(text);
   return raw.replace(/\s+/g, ' ').trim();
 }
 

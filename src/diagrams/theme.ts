@@ -5,7 +5,7 @@
  * a dark version would normally mean rendering twice and swapping with CSS. Instead every
  * diagram is rendered once, with Mermaid's `base` theme and a palette of *sentinel* colours that
  * appear nowhere else. Afterwards each sentinel is rewritten to a CSS custom property
- * (`var(--atlas-diagram-node-bg)`, …) that global.css defines with `light-dark()`, so diagrams
+ * (`var(--atlas-diagram-node-bg)`, …) that src/styles/diagrams.css defines with `light-dark()`, so diagrams
  * follow the site's theme toggle and the OS setting like everything else.
  *
  * Mermaid derives many colours from a few (`hsl()` shifts, inversions). Every variable a
@@ -38,6 +38,19 @@ const ROLES = {
   'note-bg': { n: 0x09, vars: ['noteBkgColor'] },
   'note-border': { n: 0x0a, vars: ['noteBorderColor'] },
   'note-text': { n: 0x0b, vars: ['noteTextColor'] },
+  // The palette of kinds (palette.ts): not Mermaid theme variables, but colours its `classDef`
+  // lines use, rewritten to custom properties like the rest.
+  'control-bg': { n: 0x10, vars: [] },
+  'control-border': { n: 0x11, vars: [] },
+  'worker-bg': { n: 0x12, vars: [] },
+  'worker-border': { n: 0x13, vars: [] },
+  'runtime-bg': { n: 0x14, vars: [] },
+  'runtime-border': { n: 0x15, vars: [] },
+  'external-bg': { n: 0x16, vars: [] },
+  'external-border': { n: 0x17, vars: [] },
+  'legacy-bg': { n: 0x18, vars: [] },
+  'legacy-border': { n: 0x19, vars: [] },
+  'link-text': { n: 0x1a, vars: [] },
 } as const;
 
 export type ColourRole = keyof typeof ROLES;
@@ -52,6 +65,11 @@ const roleByNumber = new Map<number, ColourRole>(
   (Object.entries(ROLES) as Array<[ColourRole, (typeof ROLES)[ColourRole]]>).map(([role, { n }]) => [n, role]),
 );
 
+/** The sentinel colour Mermaid is given for a role. */
+export function sentinel(role: ColourRole): string {
+  return sentinelOf(ROLES[role].n);
+}
+
 /** `themeVariables` for `mermaid.initialize` (part of the render cache key). */
 export function sentinelThemeVariables(fontFamily: string): Record<string, string> {
   const variables: Record<string, string> = { fontFamily };
@@ -59,7 +77,7 @@ export function sentinelThemeVariables(fontFamily: string): Record<string, strin
   return variables;
 }
 
-/** The CSS custom properties diagrams use; global.css must define each one. */
+/** The CSS custom properties diagrams use; src/styles/diagrams.css must define each one. */
 export const DIAGRAM_CSS_VARIABLES = Object.keys(ROLES).map((role) => `--atlas-diagram-${role}`);
 
 // `#a1b2NN` (not followed by more hex digits), or `rgb(161, 178, NN)` / `rgba(161, 178, NN, a)`.

@@ -3,13 +3,18 @@
  *
  *     <figure class="atlas-diagram" data-atlas-diagram data-diagram-labels="…"
  *             data-pagefind-index-attrs="data-diagram-labels">
- *       <div class="atlas-diagram-svg"><svg role="…" aria-labelledby="…">…</svg></div>
+ *       <div class="atlas-diagram-svg" data-pagefind-ignore="all"><svg role="…" aria-labelledby="…">…</svg></div>
  *       <figcaption>the `Figure:` paragraph that follows the fence, without the prefix</figcaption>
  *     </figure>
  *
- * Pagefind does not read inside SVG, so the diagram's words (title, description, labels) go in
- * an attribute Pagefind is told to index. Not as visually hidden text: screen readers already
- * get them from the SVG and would hear them twice.
+ * Search indexes a diagram by its caption and its title and description (accTitle, accDescr),
+ * which go in an attribute Pagefind is told to index; the box labels inside the SVG are kept
+ * out (`data-pagefind-ignore`), as they are fragments the description already says in
+ * sentences. Not as visually hidden text: screen readers already get them from the SVG and
+ * would hear them twice.
+ *
+ * Authors are told early (warnings, at the fence): text that would render under 12 px in the
+ * column or 11 px on a phone (diagrams/fit.ts), and a missing accTitle, accDescr or caption.
  *
  * Shiki skips `mermaid` (astro.config.mjs), so a fence arrives as `<pre><code class=
  * "language-mermaid">`. A diagram Mermaid rejects, or one that needs a browser when none can
@@ -25,6 +30,7 @@ import type { VFile } from 'vfile';
 import { diagramLinks } from '../diagrams/links.ts';
 import { sharedRenderer, type DiagramRenderer } from '../diagrams/renderer.ts';
 import { vaultCacheDir } from '../diagrams/cache.ts';
+import { MIN_TEXT_DESKTOP, MIN_TEXT_PHONE, textFit } from '../diagrams/fit.ts';
 import { prepareSvg } from '../diagrams/svg.ts';
 import { documentOf, report, vaultPathOf, type PluginOptions } from './context.ts';
 
@@ -87,18 +93,24 @@ export function rehypeDiagrams({ atlas, renderer }: DiagramOptions) {
             suggestion: 'Glossary entries are at `/glossary/<file name>/`; check the `click` line.',
           });
         }
+        for (const label of prepared.unresolvedInternal) {
+          problem({
+            ruleId: 'wikilink-unresolved',
+            message: `Diagram box \`${label}\` has the class \`internal-link\`, but no note or glossary entry is called \`${label}\`.`,
+            suggestion: 'An `internal-link` box links to the note its label names, as `[[label]]` would: rename the box or the note, or drop it from the `class … internal-link` line.',
+          });
+        }
         if (prepared.unsafe.length) {
           problem({
             ruleId: 'html-unsafe',
-            message: `Diagram contains ${prepared.unsafe.map((u) => `\`${u}\``).join(', ')}, which could run script; it was removed.`,
+            message: `Diagram contains ${prepared.unsafe.map((u) => `\`${u}\``).join(', ')}, which could run script or load another page; it was removed.`,
             suggestion: '`click` lines may only link to pages (`click node "/glossary/etcd/"`).',
           });
         }
-        const words = [prepared.title, prepared.description, ...prepared.labels].filter(Boolean).join('; ');
+        checkTextSize(prepared.svg, problem);
+        const words = [prepared.title, prepared.description].filter(Boolean).join('; ');
         figure = element('figure', { className: ['atlas-diagram'], dataAtlasDiagram: '', dataDiagramLabels: words, dataPagefindIndexAttrs: 'data-diagram-labels' }, [
-          // A wide diagram scrolls sideways; keyboard users reach it through its links, or
-          // through the box itself when it has none.
-          element('div', { className: ['atlas-diagram-svg'], ...(prepared.hasLinks ? {} : { tabIndex: 0, role: 'group', ariaLabel: 'Diagram, scrolls sideways when wider than the page' }) }, [prepared.svg]),
+          element('div', { className: ['atlas-diagram-svg'], dataPagefindIgnore: 'all' }, [prepared.svg]),
         ]);
       } else {
         let note: string;
@@ -155,17 +167,33 @@ function takeCaption({ pre, parent }: Fence): Element | undefined {
 
 /** The content conventions: every diagram has accTitle, accDescr and a caption. Warnings. */
 function checkConventions(fence: Fence, captioned: boolean, problem: (p: Parameters<typeof report>[3]) => void): void {
-  const missing = [
-    !/^\s*accTitle\s*:/m.test(fence.source) && "`accTitle` (the diagram's name for screen readers)",
-    !/^\s*accDescr\s*[:{]/m.test(fence.source) && '`accDescr` (its text alternative: what it shows)',
-    !captioned && 'a caption (a paragraph right after the fence that starts with `Figure:`)',
-  ].filter((m): m is string => Boolean(m));
-  if (missing.length === 0) return;
+  const suggestion = 'See "Diagrams" in docs/content-conventions.md.';
+  if (!/^\s*accTitle\s*:/m.test(fence.source)) {
+    problem({ severity: 'warning', ruleId: 'diagram-missing-title', message: "Diagram has no `accTitle` (its name for screen readers).", suggestion: `Add a line \`accTitle: …\` after the diagram's first line. ${suggestion}` });
+  }
+  if (!/^\s*accDescr\s*[:{]/m.test(fence.source)) {
+    problem({ severity: 'warning', ruleId: 'diagram-missing-description', message: 'Diagram has no `accDescr` (its text alternative: what it shows).', suggestion: `Add a line \`accDescr: …\` that says in sentences what the diagram shows. ${suggestion}` });
+  }
+  if (!captioned) {
+    problem({ severity: 'warning', ruleId: 'diagram-missing-caption', message: 'Diagram has no caption.', suggestion: `Write a paragraph right after the fence that starts with \`Figure:\`. ${suggestion}` });
+  }
+}
+
+/** Text a reader would get under 12 px in the column (or 11 px on a phone): warn, with the fix. */
+function checkTextSize(svg: Element, problem: (p: Parameters<typeof report>[3]) => void): void {
+  const fit = textFit(svg);
+  if (!fit || (fit.desktop >= MIN_TEXT_DESKTOP && fit.phone >= MIN_TEXT_PHONE)) return;
+  const width = Math.round(fit.naturalWidth).toLocaleString('en');
+  const where = [
+    fit.desktop < MIN_TEXT_DESKTOP && `${fit.desktop} px in the page column (${MIN_TEXT_DESKTOP} px at least)`,
+    fit.phone < MIN_TEXT_PHONE && `${fit.phone} px on a phone (${MIN_TEXT_PHONE} px at least)`,
+  ].filter(Boolean);
   problem({
     severity: 'warning',
-    ruleId: 'diagram-invalid',
-    message: `Diagram is missing ${missing.join(', ')}.`,
-    suggestion: 'See "Diagrams" in docs/content-conventions.md.',
+    ruleId: 'diagram-small-text',
+    message: `Diagram text would render at ${where.join(' and ')}: the diagram is drawn ${width} px wide and shrinks to fit.`,
+    suggestion:
+      'Make it narrower: draw it top to bottom (`flowchart TB`), put fewer boxes side by side (stack groups with `a ~~~ b`), shorten labels or break them with `<br>`, use fewer sequence participants, or split it into two diagrams.',
   });
 }
 

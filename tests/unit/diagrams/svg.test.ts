@@ -7,7 +7,7 @@ import { DIAGRAM_CSS_VARIABLES, rewriteColours, sentinelThemeVariables } from '.
 import { readFileSync } from 'node:fs';
 import { testAtlas } from '../helpers/render.ts';
 
-const NO_LINKS: DiagramLinks = { resolve: (url) => ({ href: url }), termFor: () => undefined };
+const NO_LINKS: DiagramLinks = { resolve: (url) => ({ href: url }), termFor: () => undefined, internal: () => undefined };
 
 const SVG = [
   '<svg id="mmd" width="100%" xmlns="http://www.w3.org/2000/svg" style="max-width: 120.5px;" viewBox="0 0 120 60"',
@@ -30,8 +30,8 @@ describe('theme', () => {
     expect(rewriteColours('#a1b2021 #333 #a1b2ff')).toBe('#a1b2021 #333 #a1b2ff');
   });
 
-  it('defines every custom property it uses in global.css', () => {
-    const css = readFileSync(new URL('../../../src/styles/global.css', import.meta.url), 'utf8');
+  it('defines every custom property it uses in diagrams.css', () => {
+    const css = readFileSync(new URL('../../../src/styles/diagrams.css', import.meta.url), 'utf8');
     for (const name of DIAGRAM_CSS_VARIABLES) expect(css).toContain(`${name}:`);
     expect(Object.keys(sentinelThemeVariables('X'))).toContain('noteBkgColor');
   });
@@ -41,7 +41,8 @@ describe('theme', () => {
     expect(out).toContain('<path marker-end="url(#p-mmd_arrow)" stroke="url(#p-mmd-gradient)" style="stroke-width: 1;fill:var(--atlas-diagram-line)">');
     expect(out).toContain('<stop offset="0" style="stop-color:var(--atlas-diagram-node-border)">');
     expect(out).not.toMatch(/#a1b2/i);
-    expect(out).toContain('#p-mmd .note{fill:#333;}');
+    // Mermaid's stylesheet is inlined in the renderer's page; a <style> left over is dropped.
+    expect(out).not.toContain('<style');
   });
 });
 
@@ -51,7 +52,6 @@ describe('ids', () => {
     expect(out).toContain('<svg id="dgabc-2-mmd"');
     expect(out).toContain('aria-labelledby="dgabc-2-chart-title-mmd" aria-describedby="dgabc-2-chart-desc-mmd"');
     expect(out).toContain('<title id="dgabc-2-chart-title-mmd">T</title>');
-    expect(out).toContain('#dgabc-2-mmd .node rect{');
     expect(out).toContain('<marker id="dgabc-2-mmd_arrow">');
     expect(out).not.toMatch(/"#?mmd|url\(#mmd/);
   });
@@ -62,7 +62,8 @@ describe('accessibility and links', () => {
     const prepared = prepareSvg(SVG, { prefix: 'p', links: NO_LINKS });
     const out = html(prepared.svg);
     expect(out).toContain('role="img" aria-roledescription="flowchart"');
-    expect(out).toContain('style="max-width: 121px;min-width: 84px"');
+    // Never a min-width: the drawing shrinks to its box, it never makes the page scroll.
+    expect(out).toContain('style="max-width: 121px"');
     expect(prepared.labels).toEqual(['Host kernel']);
     expect(prepared.title).toBe('T');
   });
@@ -82,6 +83,27 @@ describe('accessibility and links', () => {
     expect(html(prepared.svg)).not.toMatch(/alert|script|onclick/);
     expect(prepared.unsafe).toEqual(['<script>', 'javascript:alert(1)', 'onClick']);
   });
+
+  it('names a link by its visible label, a hyphen-broken name as one word', () => {
+    const svg = '<svg id="mmd"><a xlink:href="/x/" title="Tooltip"><g class="node"><text><tspan class="row">kube-controller-</tspan><tspan class="row">manager</tspan></text></g></a></svg>';
+    const out = html(prepareSvg(svg, { prefix: 'p', links: NO_LINKS }).svg);
+    expect(out).toContain('aria-label="kube-controller-manager"');
+  });
+
+  it('links an internal-link box to the note its label names, and reports one that names none', () => {
+    const svg = '<svg id="mmd"><g class="node default internal-link" transform="translate(1, 2)"><text>Welcome</text></g><g class="node default internal-link"><text>Nowhere</text></g><g class="node default"><text>Plain</text></g></svg>';
+    const links: DiagramLinks = { ...NO_LINKS, internal: (label) => (label === 'Welcome' ? { href: '/welcome/', target: { slug: 'welcome', kind: 'note' } } : undefined) };
+    const prepared = prepareSvg(svg, { prefix: 'p', links });
+    const out = html(prepared.svg);
+    expect(out).toContain('<a transform="translate(1, 2)" href="/welcome/" class="atlas-diagram-link atlas-note-link" data-atlas-target="welcome" aria-label="Welcome">');
+    expect(out).not.toMatch(/<a[^>]*>(?:<g[^>]*>)?<text>Nowhere/);
+    expect(prepared.unresolvedInternal).toEqual(['Nowhere']);
+  });
+
+  it('moves group titles to the left of their group, clear of arrows entering at the middle', () => {
+    const svg = '<svg id="mmd"><g class="cluster"><rect x="20" y="2" width="300" height="100"></rect><g class="cluster-label" transform="translate(140.5, 8)"><text>Group</text></g></g></svg>';
+    expect(html(prepareSvg(svg, { prefix: 'p', links: NO_LINKS }).svg)).toContain('<g class="cluster-label" transform="translate(28, 8)">');
+  });
 });
 
 describe('diagramLinks', () => {
@@ -100,6 +122,15 @@ describe('diagramLinks', () => {
     expect(links.termFor('Cluster store')?.href).toBe('/glossary/etcd/');
     expect(links.termFor('old store')).toBeUndefined();
     expect(links.termFor('Quiet')).toBeUndefined();
+  });
+
+  it('resolves an internal-link label as a wikilink: names, aliases, unpublished notes', () => {
+    const links = diagramLinks(testAtlas({ ...files, 'Other note.md': '---\naliases: [Elsewhere]\n---\n', 'Hidden.md': '---\npublish: false\n---\n' }), undefined);
+    expect(links.internal('Other note')?.href).toBe('/other-note/');
+    expect(links.internal('elsewhere')?.href).toBe('/other-note/');
+    expect(links.internal('etcd')).toEqual({ href: '/glossary/etcd/', target: { slug: 'glossary/etcd', kind: 'term' } });
+    expect(links.internal('Hidden')).toBeUndefined();
+    expect(links.internal('No such note')).toBeUndefined();
   });
 
   it('adds the base path to click links and flags links to no page', () => {

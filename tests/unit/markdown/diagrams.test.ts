@@ -49,6 +49,17 @@ describe('rehype-diagrams', () => {
     });
   }
 
+  it('refuses a diagram Mermaid would not draw (3,000 nodes), as an error at its fence and not as a picture', { timeout: 60_000 }, async () => {
+    const nodes = Array.from({ length: 3000 }, (_, i) => `  n${i}["Node number ${i}"] --> n${i + 1}`).join('\n');
+    const input = `Before.\n\n\`\`\`mermaid\nflowchart TB\n  accTitle: Huge\n  accDescr: Too many boxes.\n${nodes}\n\`\`\`\nFigure: Never drawn.\n`;
+    const { html, problems } = await renderNote({ ...SHARED_VAULT, 'Input.md': input }, 'Input.md');
+    const own = problems.filter((p) => p.file === 'Input.md');
+    expect(own.map((p) => `${p.line}:${p.column} ${p.severity} ${p.ruleId}`)).toEqual(['3:1 error diagram-invalid']);
+    expect(own[0]!.message).toMatch(/characters long, and Mermaid draws at most 50,000 \(maxTextSize\)/);
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('This diagram could not be drawn');
+  });
+
   it('gives every diagram on a page its own ids', { timeout: 60_000 }, async () => {
     const input = readFileSync(join(FOLDER, 'two-diagrams-unique-ids', 'input.md'), 'utf8');
     const { html } = await renderNote({ ...SHARED_VAULT, 'Input.md': input }, 'Input.md');

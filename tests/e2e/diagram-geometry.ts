@@ -1,0 +1,108 @@
+/**
+ * What a reader meets in a diagram, measured in the browser: used by diagrams.spec.ts.
+ *
+ * Text size is the computed font size times the SVG's current scale (getScreenCTM), for every
+ * `<text>` with words in it; text boxes are getBoundingClientRect of each line (`tspan.row`, or
+ * the `<text>` when it has no rows).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Box {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface DiagramGeometry {
+  /** How far the SVG sticks out of its box, and the box out of the page, in px (0 when it fits). */
+  overflow: number;
+  /** Whether the page scrolls sideways. */
+  pageScrollsSideways: boolean;
+  smallestText: { px: number; text: string };
+  lines: Box[];
+  expand?: Box;
+}
+
+/** Measures one figure (`figure[data-atlas-diagram]`). */
+export function measure(figure: Locator): Promise<DiagramGeometry> {
+  return figure.evaluate((node) => {
+    const figureElement = node as HTMLElement;
+    const box = figureElement.querySelector<HTMLElement>('.atlas-diagram-svg')!;
+    const svg = box.querySelector('svg')!;
+    const rect = (r: DOMRect, text: string) => ({ text, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    const svgRect = svg.getBoundingClientRect();
+    const boxRect = box.getBoundingClientRect();
+    const overflow = Math.max(0, svgRect.right - boxRect.right, boxRect.left - svgRect.left, boxRect.right - document.documentElement.clientWidth, -boxRect.left, box.scrollWidth - box.clientWidth);
+    const scale = svg.getScreenCTM()!.a;
+    let smallestText = { px: Infinity, text: '' };
+    const lines: ReturnType<typeof rect>[] = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const words = (text.textContent ?? '').trim();
+      if (!words) continue;
+      const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (px < smallestText.px) smallestText = { px, text: words };
+      const rows = [...text.querySelectorAll('tspan.row')].filter((row) => row.textContent?.trim());
+      for (const line of rows.length ? rows : [text]) {
+        const r = line.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) lines.push(rect(r, (line.textContent ?? '').trim()));
+      }
+    }
+    const button = figureElement.querySelector('.atlas-diagram-expand');
+    return {
+      overflow,
+      pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      smallestText,
+      lines,
+      ...(button ? { expand: rect(button.getBoundingClientRect(), 'Expand') } : {}),
+    };
+  });
+}
+
+/**
+ * Pairs of text boxes that overlap. A glyph box is taller than the line it sits on (ascent plus
+ * descent), so the lines of one label overlap by a few px: only more than a quarter of a line's
+ * height counts, as that is where letters start to cover letters.
+ */
+export function overlaps(boxes: Box[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      const height = Math.min(a.bottom - a.top, b.bottom - b.top);
+      if (x > 1 && y > height / 4) found.push(`"${a.text}" and "${b.text}"`);
+    }
+  }
+  return found;
+}
+
+export function intersects(a: Box, b: Box): boolean {
+  return Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+}
+
+/** The pages of a built site that show a diagram, as URL paths. */
+export function pagesWithDiagrams(dist: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === 'index.html' && /<figure[^>]*data-atlas-diagram/.test(readFileSync(path, 'utf8'))) {
+        found.push(`/${path.slice(dist.length + 1, -'index.html'.length)}`);
+      }
+    }
+  };
+  walk(dist);
+  return found.sort();
+}
+
+/** Waits for the diagram viewer script (it adds the Expand buttons). */
+export async function diagramsReady(page: Page): Promise<void> {
+  await page.locator('figure[data-atlas-diagram] .atlas-diagram-expand').first().waitFor();
+}
