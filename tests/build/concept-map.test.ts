@@ -88,6 +88,8 @@ describe('local maps', () => {
 
   it('show related terms on a term page, related first', () => {
     const term = page(out, '/glossary/widget/');
+    // Inside the article, after the entry's own text: never above the title in the page's grid.
+    expect(term.querySelector('article details.atlas-localmap')).not.toBeNull();
     const first = term.querySelector('details.atlas-localmap a.atlas-map-node');
     expect(first?.getAttribute('href')).toBe('/glossary/gadget/');
   });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 const NOTE = '/control-plane-vs-worker-nodes/';
@@ -75,7 +76,8 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL('/glossary/cluster/');
     await expect(page.locator('h1')).toContainText('Cluster');
     await page.goto('/glossary/');
-    await expect(page.locator('.atlas-term-item')).toHaveCount(43);
+    // Every entry of the shipped glossary folder is listed.
+    await expect(page.locator('.atlas-term-item')).toHaveCount(readdirSync('content/glossary').filter((f) => f.endsWith('.md')).length);
     await expect(page.locator('.atlas-term-item').first()).toBeVisible();
   });
 });
