@@ -70,7 +70,7 @@ function expected(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
     case 'invalid_union':
-      return 'expected a note name, `home`, `glossary`, `tags`, a URL, or `{ label, link }`';
+      return 'expected a note name, `home`, `glossary`, `map`, `tags`, `search`, a URL, or `{ label, link }`';
     default:
       return issue.message.replace(/\.$/, '');
   }

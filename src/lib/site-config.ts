@@ -52,7 +52,7 @@ export const labelsSchema = z.strictObject({
 export type Labels = z.output<typeof labelsSchema>;
 
 /**
- * A header link: `home`, `glossary`, `tags` or `search` (the site's own pages, with their
+ * A header link: `home`, `glossary`, `map`, `tags` or `search` (the site's own pages, with their
  * labels), a note name as in `[[Note]]`, a site path (`/tags/`), an http(s) URL, or
  * `{ label, link }` with any of these.
  */

@@ -25,9 +25,10 @@ export function remarkTags({ atlas }: PluginOptions) {
       const parent = ancestors.at(-1)!;
       // A text node right after other inline content (`**bold**#x`, `[[Note]]#x`) does not
       // start a line: a `#` at its very start follows that content, so it starts no tag.
-      // After a hard line break it does.
+      // After a hard line break it does, and after an inline HTML tag (`<span>#x</span>`), which
+      // Obsidian's reading view treats as a boundary: the tag is linked and indexed there.
       const previous = parent.children[parent.children.indexOf(node) - 1];
-      const startsLine = !previous || previous.type === 'break';
+      const startsLine = !previous || previous.type === 'break' || previous.type === 'html';
       const nodes: PhrasingContent[] = [];
       let at = 0;
       for (const tag of findTags(node.value)) {

@@ -57,7 +57,7 @@ describe('a vault about cooking', () => {
     expect(pasta.documentElement.getAttribute('lang')).toBe('en-GB');
     expect(pasta.title).toBe('Pasta | Cooking Notes');
     expect(pasta.querySelector('.atlas-brand')?.textContent).toBe('Cooking Notes');
-    expect(pasta.querySelector('footer')?.textContent?.trim()).toBe('Written in a small kitchen. Recipes are tested at least twice.');
+    expect(pasta.querySelector('.atlas-footer')?.textContent?.trim()).toBe('Written in a small kitchen. Recipes are tested at least twice.');
     expect(pasta.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/files/attachments/pot.svg');
     expect(existsSync(join(out, 'files/attachments/pot.svg'))).toBe(true);
     // The settings file configures the site; it is not published.

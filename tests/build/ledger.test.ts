@@ -167,7 +167,7 @@ describe('share cards and structured data', () => {
       expect(Array.isArray(term.alternateName)).toBe(true);
       expect(term.inDefinedTermSet).toMatchObject({ '@type': 'DefinedTermSet', url: 'http://127.0.0.1:4321/glossary/' });
       const crumbs = graph.find((t) => t['@type'] === 'BreadcrumbList')!.itemListElement as Array<{ name: string }>;
-      expect(crumbs.map((c) => c.name)).toEqual(['Container Atlas', 'Glossary', term.name]);
+      expect(crumbs.map((c) => c.name)).toEqual([page(out(), path).querySelector('.atlas-brand')!.textContent, 'Glossary', term.name]);
     }
     const pod = JSON.parse(page(out(), '/glossary/pod/').querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(pod['@graph'][0].alternateName).toEqual(['pods']);

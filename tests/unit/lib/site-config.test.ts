@@ -30,7 +30,7 @@ describe('loadSiteConfig', () => {
 
   it('has neutral defaults: a vault without settings is nobody in particular', () => {
     const config = loadSiteConfig({ vault: vaultWith() }, {});
-    expect(config).toMatchObject({ title: 'Notes', language: 'en', footer: 'Built from an Obsidian vault.', nav: ['home', 'glossary', 'tags'] });
+    expect(config).toMatchObject({ title: 'Notes', language: 'en', footer: 'Built from an Obsidian vault.', nav: ['home', 'glossary', 'map', 'tags'] });
     expect(config.labels).toMatchObject({ notes: 'Notes', searchNotes: 'Search notes', onThisPage: 'On this page' });
     expect(config.editBaseUrl).toBeUndefined();
   });
@@ -85,7 +85,7 @@ describe("the vault's settings file", () => {
       [
         'Invalid settings in atlas.yaml:',
         '  atlas.yaml:3:9  `footer`: expected text, found the number 42.',
-        '  atlas.yaml:6:5  `nav[1]`: expected a note name, `home`, `glossary`, `tags`, a URL, or `{ label, link }`, found a list.',
+        '  atlas.yaml:6:5  `nav[1]`: expected a note name, `home`, `glossary`, `map`, `tags`, `search`, a URL, or `{ label, link }`, found a list.',
         'See "Configuration" in the README.',
       ].join('\n'),
     );
