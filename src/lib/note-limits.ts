@@ -56,6 +56,12 @@ export function guardNoteBody(text: string): { body: string; issues: LimitIssue[
     paragraphStart = -1;
     brackets = 0;
   };
+  let deepRun: { issue: LimitIssue; end: number } | undefined;
+  const closeDeepRun = () => {
+    if (deepRun && deepRun.end > deepRun.issue.line)
+      deepRun.issue.message = deepRun.issue.message.replace(/^This line/, `Lines ${deepRun.issue.line}–${deepRun.end}`).replace(/ nests /, ' nest ').replace(/ is indented \d+ columns,/, ' are indented');
+    deepRun = undefined;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const opening = FENCE.exec(line);
@@ -74,9 +80,22 @@ export function guardNoteBody(text: string): { body: string; issues: LimitIssue[
     }
     if (paragraphStart < 0) paragraphStart = i;
     brackets += count(line, '[');
+    // A run of too-deep lines (a list thousands of levels deep) is one problem, at its first
+    // line, saying how many lines it covers: the report stays readable.
+    const before = issues.length;
     lines[i] = limitNesting(line, i + 1, issues);
+    const deep = issues.length > before ? issues.at(-1)! : undefined;
+    if (deep && deepRun && deepRun.end === i) {
+      issues.pop();
+      deepRun.end = i + 1;
+    } else if (deep) {
+      closeDeepRun();
+      deepRun = { issue: deep, end: i + 1 };
+    }
+    else closeDeepRun();
     checkTags(line, i + 1, issues);
   }
+  closeDeepRun();
   endParagraph(lines.length);
   return { body: issues.length ? lines.join('\n') : body, issues };
 }
