@@ -120,6 +120,23 @@ export function declaredRedirects(doc: VaultDocument): string[] {
   return list.map((item) => pageAddress(slugFromPermalink(String(item))));
 }
 
+/**
+ * The old heading anchors a note hands to its headings in its `anchors:` property: old anchor
+ * (`the-comparison`, with or without `#`) → a heading of the note, by its text or its id. For
+ * a heading that was removed or split, where pairing in order cannot guess.
+ */
+export function declaredAnchors(doc: VaultDocument): Map<string, string> {
+  const value = doc.frontmatter.anchors;
+  const declared = new Map<string, string>();
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return declared;
+  for (const [old, heading] of Object.entries(value as Record<string, unknown>)) {
+    const wanted = String(heading ?? '').replace(/^#/, '').trim().toLowerCase();
+    const on = doc.headings.find((h) => h.slug === wanted || h.text.trim().toLowerCase() === wanted);
+    if (on) declared.set(old.replace(/^#/, ''), on.slug);
+  }
+  return declared;
+}
+
 /** Old page addresses a note's aliases stand for: the alias as a file name in its folder. */
 function aliasAddresses(doc: VaultDocument): string[] {
   if (doc.kind === 'term') return []; // Term aliases have their own redirect pages already.
@@ -197,12 +214,16 @@ export function planLedger(previous: Ledger, index: VaultIndex, forget: string[]
     };
     const served = new Set<string>();
     const headingIds = new Set(doc.headings.map((h) => h.slug));
-    // Anchors kept by an earlier build stay on the heading that carries them.
-    for (const [address, entry] of anchors)
-      if (entry.anchorOn && headingIds.has(entry.anchorOn)) {
-        keep(entry.anchorOn, address);
+    // Anchors the note hands to a heading (`anchors:`), and anchors kept by an earlier build,
+    // stay on the heading that carries them.
+    const declared = declaredAnchors(doc);
+    for (const [address, entry] of anchors) {
+      const on = declared.get(fragmentOf(address)!) ?? (entry.anchorOn && headingIds.has(entry.anchorOn) ? entry.anchorOn : undefined);
+      if (on) {
+        keep(on, address);
         served.add(address);
       }
+    }
     const headings = anchors
       .filter(([address, e]) => e.heading !== undefined && !e.anchorOn && !served.has(address))
       .sort(([, a], [, b]) => a.heading! - b.heading!);
@@ -232,7 +253,7 @@ export function planLedger(previous: Ledger, index: VaultIndex, forget: string[]
         entry,
         fix: fragment.startsWith('^')
           ? `Put the block id \`${fragment}\` back on its paragraph in \`${doc.path}\`, or forget the address: \`npm run ledger -- forget '${address}'\`.`
-          : `Give a heading of \`${doc.path}\` its old wording back (headings reworded without adding or removing one keep their old anchors), or forget the address: \`npm run ledger -- forget '${address}'\`.`,
+          : `Hand the old anchor to the heading that now covers it, in the frontmatter of \`${doc.path}\`: \`anchors: { ${fragment}: "${doc.headings[0]?.text ?? 'Heading'}" }\` (any heading's text), or give a heading its old wording back (headings reworded without adding or removing one keep their old anchors), or forget the address: \`npm run ledger -- forget '${address}'\`.`,
       });
     }
   }

@@ -107,6 +107,8 @@ export const noteFrontmatterSchema = z.preprocess(
       updated: z.coerce.date().optional(),
       /** Old URL paths of this note (`/old-name/`): each gets a redirect page (published-ledger.ts). */
       redirects: stringList,
+      /** Old heading anchors → the heading (its text or id) that now answers to each (published-ledger.ts). */
+      anchors: z.record(z.string(), z.string()).optional(),
     })
     .transform(({ alias, tag, cssclass, ...rest }) => ({
       ...rest,
@@ -173,6 +175,7 @@ export const glossaryFrontmatterSchema = z.preprocess(
     permalink: z.string().optional(),
     cssclasses: stringList,
     redirects: stringList,
+    anchors: z.record(z.string(), z.string()).optional(),
   }),
 );
 

@@ -33,6 +33,17 @@ describe('planLedger', () => {
     expect(plan.lost[1]!.fix).toContain("npm run ledger -- forget '/a/#two'");
   });
 
+  it('hands a removed heading’s anchor to the heading the note names in `anchors:`', () => {
+    const note = '---\nanchors:\n  two: One\n  "#gone": nowhere\n---\n# A\n\n## One\n\nText ^blk\n';
+    const plan = planLedger(ledger, index({ 'A.md': note, 'Old name.md': 'Same words.\n\n## Part\n' }));
+    expect(plan.lost).toEqual([]);
+    expect(plan.keptAnchors.get('A.md')).toEqual(new Map([['one', ['two']]]));
+    expect(plan.next.get('/a/#two')).toMatchObject({ anchorOn: 'one' });
+    // A heading that does not exist hands nothing over: the address is still reported.
+    const wrong = note.replace('two: One', 'two: Three');
+    expect(planLedger(ledger, index({ 'A.md': wrong, 'Old name.md': 'Same words.\n\n## Part\n' })).lost.map((l) => l.address)).toEqual(['/a/#two']);
+  });
+
   it('redirects a renamed note (same text) and keeps its anchors through the redirect', () => {
     const plan = planLedger(ledger, index({ 'A.md': '# A\n\n## One\n\n## Two\n\nText ^blk\n', 'New name.md': 'Same words.\n\n## Part\n' }));
     expect(plan.redirects.map((r) => [r.from, r.to.slug, r.why])).toEqual([['/old-name/', 'new-name', 'renamed']]);
