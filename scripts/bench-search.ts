@@ -31,7 +31,14 @@ export interface SearchMeasurement {
   firstQueryMs: number;
   /** Median keystroke to results over the next queries. */
   medianQueryMs: number;
+  /** 95th percentile of keystroke to results, over every keystroke of the next queries. */
+  p95KeystrokeMs: number;
+  keystrokes: number;
   queries: number;
+  /** Bytes of Pagefind's index files (meta, index and filter chunks) fetched for the first query. */
+  firstQueryIndexBytes: number;
+  /** Every byte Pagefind fetched for the first query: its script, WebAssembly and index files. */
+  firstQueryPagefindBytes: number;
   /** The dialog's typing debounce, part of every keystroke-to-results time. */
   debounceMs: number;
 }
@@ -61,6 +68,14 @@ export async function benchSearch({ notes = 1000, tmp }: SearchBenchOptions): Pr
   });
   try {
     const page = await browser.newPage();
+    // What the first query costs the reader's connection: every Pagefind file, by kind.
+    const fetched: Array<{ url: string; bytes: number }> = [];
+    const counting = new Set<Promise<void>>();
+    page.on('response', (response) => {
+      if (!response.url().includes('/pagefind/')) return;
+      const read = response.body().then((body) => void fetched.push({ url: response.url(), bytes: body.length }), () => {});
+      counting.add(read);
+    });
     const { port } = server.address() as AddressInfo;
     await page.goto(`http://127.0.0.1:${port}/`);
     // Cold: open the dialog and type at once, as a reader does. The dialog's code, Pagefind and
@@ -70,15 +85,25 @@ export async function benchSearch({ notes = 1000, tmp }: SearchBenchOptions): Pr
       await page.keyboard.press('/');
       await page.keyboard.type(firstQuery!);
     });
+    await Promise.all(counting);
+    const firstFetched = [...fetched];
+    const bytesOf = (pattern: RegExp) => firstFetched.filter((f) => pattern.test(f.url)).reduce((sum, f) => sum + f.bytes, 0);
     const next: number[] = [];
     for (const query of nextQueries) next.push(await timeLastKeystroke(page, query));
+    // Every keystroke of each query, as a reader types it: the first results for each prefix.
+    const keystrokes: number[] = [];
+    for (const query of nextQueries) keystrokes.push(...(await timeEveryKeystroke(page, query)));
     return {
       notes,
       pages: index.pages,
       indexSeconds: index.milliseconds / 1000,
       firstQueryMs: first,
       medianQueryMs: median(next),
+      p95KeystrokeMs: percentile(keystrokes, 95),
+      keystrokes: keystrokes.length,
       queries: next.length,
+      firstQueryIndexBytes: bytesOf(/\.pf_(?:meta|index|filter)$/),
+      firstQueryPagefindBytes: bytesOf(/./),
       debounceMs: DEBOUNCE_MS,
     };
   } finally {
@@ -97,6 +122,26 @@ async function timeLastKeystroke(page: Page, query: string): Promise<number> {
   await page.locator('#atlas-search-dialog input[name="q"]').fill(head);
   if (head.trim()) await page.locator(`#atlas-search-dialog form[data-searched="${head.trim()}"]`).waitFor({ state: 'attached' });
   return timeUntilResults(page, query, () => page.keyboard.press(query.at(-1)!));
+}
+
+/**
+ * Clears the box, then types the query one key at a time, timing each keystroke (from the
+ * second character on) until that prefix's results are on screen.
+ */
+async function timeEveryKeystroke(page: Page, query: string): Promise<number[]> {
+  const input = page.locator('#atlas-search-dialog input[name="q"]');
+  await input.fill(query[0]!);
+  await page.locator(`#atlas-search-dialog form[data-searched="${query[0]}"]`).waitFor({ state: 'attached' });
+  const times: number[] = [];
+  for (let i = 1; i < query.length; i++) {
+    const prefix = query.slice(0, i + 1);
+    if (prefix.endsWith(' ')) {
+      await page.keyboard.press(' ');
+      continue; // The trimmed query is unchanged: nothing new to show.
+    }
+    times.push(await timeUntilResults(page, prefix.trim(), () => page.keyboard.press(query[i]!)));
+  }
+  return times;
 }
 
 /**
@@ -121,6 +166,12 @@ async function timeUntilResults(page: Page, query: string, act: () => Promise<vo
   );
   await act();
   return done;
+}
+
+/** The nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 function median(values: number[]): number {

@@ -23,13 +23,15 @@ import { attachmentContent, publishAttachments } from './attachments.ts';
 import { discardStaging, stagingDirFor, swapInto } from './staged-output.ts';
 import { buildReport } from './build-report.ts';
 import { ledgerPlan, ledgerProblems, writeLedger, LEDGER_FILE } from './ledger-store.ts';
-import { writeShareCards } from './share-card-files.ts';
+import { type CardDrawing, publishShareCards, startShareCards } from './share-card-files.ts';
 import { redirectPageHtml } from '../lib/redirect-page.ts';
 import { hrefFor } from '../lib/paths.ts';
 
 export function atlasIntegration(atlas: Atlas): AstroIntegration {
   /** The `outDir` the site must end up in; the build itself writes to a staging folder. */
   let finalDir: string | undefined;
+  /** Share cards being drawn in a worker thread since the build started. */
+  let cardDrawing: CardDrawing | undefined;
   return {
     name: 'container-atlas',
     hooks: {
@@ -63,6 +65,10 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
           res.end(content);
         });
       },
+      // Cards need only the vault index: drawn on another thread while the pages render.
+      'astro:build:start': () => {
+        cardDrawing = startShareCards(atlas.index(), atlas.config.title);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         // Every page is rendered: the diagram browser (if one started) is no longer needed,
         // and left open it would keep the build process alive.
@@ -72,12 +78,12 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
         const out = fileURLToPath(dir);
         const index = atlas.index();
         // The search index and glossary names for suggestions (src/search/build-index.ts).
-        await buildSearch(out, index.terms.values(), logger);
+        await buildSearch(out, index, logger);
         const published: Problem[] = [];
         publishAttachments(atlas.config.vaultDir, index.attachments, out, published);
         for (const problem of published) atlas.problems.add(problem);
-        const cards = await writeShareCards(out, index, atlas.config.title);
-        logger.info(`Share cards: ${cards.rendered} drawn, ${cards.reused} from the cache (${Math.round(cards.totalMs)} ms; drawing ${Math.round(cards.renderCpuMs)} ms CPU).`);
+        const cards = await publishShareCards(cardDrawing ?? startShareCards(index, atlas.config.title), out);
+        logger.info(`Share cards: ${cards.rendered} drawn, ${cards.reused} from the cache (${Math.round(cards.waitedMs)} ms added to the build; drawing ${Math.round(cards.renderMs)} ms on a second thread, ${Math.round(cards.renderCpuMs)} ms CPU).`);
         // Published addresses (lib/published-ledger.ts): old addresses keep working, or fail.
         writeRedirectPages(atlas, out, logger);
         for (const problem of ledgerProblems(atlas)) atlas.problems.add(problem);

@@ -11,8 +11,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import type { GlossaryTerm } from '../lib/vault-index.ts';
+import type { VaultIndex } from '../lib/vault-index.ts';
 import { SEARCH_TERMS_FILE, searchTermsFile } from './terms.ts';
+import { searchVocabulary } from './vocabulary.ts';
 
 export interface SearchIndexStats {
   pages: number;
@@ -51,9 +52,9 @@ function indexedPages(outDir: string): number {
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
-/** Both search artefacts of a build: the Pagefind index and `search-terms.json`. */
-export async function buildSearch(outDir: string, terms: Iterable<GlossaryTerm>, logger: AstroIntegrationLogger): Promise<void> {
-  writeFileSync(join(outDir, SEARCH_TERMS_FILE), JSON.stringify(searchTermsFile(terms)));
+/** Both search artefacts of a build: the Pagefind index and `search-terms.json` (names and vocabulary). */
+export async function buildSearch(outDir: string, index: VaultIndex, logger: AstroIntegrationLogger): Promise<void> {
+  writeFileSync(join(outDir, SEARCH_TERMS_FILE), JSON.stringify(searchTermsFile(index.terms.values(), searchVocabulary(index.documents))));
   const stats = await writePagefindIndex(outDir);
   logger.info(`Search index: ${stats.pages} pages in ${Math.round(stats.milliseconds)} ms.`);
 }

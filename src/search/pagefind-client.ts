@@ -3,10 +3,11 @@
  * reader opens search) and turns its results into what the UI shows. The glossary names for
  * suggestions load the same way, once.
  */
-import { keywordsOf, pagefindModuleUrl, searchTermsUrl, type SearchRequest } from './query.ts';
+import { keywordsOf, meaningfulWords, pagefindModuleUrl, queryWords, searchTermsUrl, type SearchRequest } from './query.ts';
 import { NAMES_META, type SearchTerm, type SearchTermsFile } from './terms.ts';
 import { cleanExcerpt } from './excerpt.ts';
 import { rankOrder } from './rank.ts';
+import { correctKeywords, joinCompounds, vocabulary, type Vocabulary } from './vocabulary.ts';
 
 /** The part of Pagefind's browser API we use (https://pagefind.app/docs/api-reference/). */
 interface Pagefind {
@@ -66,7 +67,7 @@ export const RANKING = {
 };
 
 let pagefind: Promise<Pagefind> | undefined;
-let terms: Promise<SearchTerm[]> | undefined;
+let file: Promise<{ terms: SearchTerm[]; vocabulary: Vocabulary }> | undefined;
 
 /** Loads Pagefind once. Rejects (and tries again next time) when the index is missing. */
 export function loadPagefind(base: string): Promise<Pagefind> {
@@ -82,13 +83,27 @@ export function loadPagefind(base: string): Promise<Pagefind> {
   return pagefind;
 }
 
-/** The glossary's names for suggestions; an empty list when the file cannot be read. */
-export function loadSearchTerms(base: string): Promise<SearchTerm[]> {
-  terms ??= fetch(searchTermsUrl(base))
+/** The glossary's names for suggestions, and the vocabulary; empty when the file cannot be read. */
+function loadSearchFile(base: string): Promise<{ terms: SearchTerm[]; vocabulary: Vocabulary }> {
+  file ??= fetch(searchTermsUrl(base))
     .then((response) => (response.ok ? (response.json() as Promise<SearchTermsFile>) : undefined))
-    .then((file) => file?.terms ?? [])
-    .catch(() => []);
-  return terms;
+    .then((found) => {
+      const terms = found?.terms ?? [];
+      const names = terms.flatMap((t) => [t.title, ...t.aliases, ...t.outdated, ...t.misspellings]);
+      return { terms, vocabulary: vocabulary(found?.words ?? [], names) };
+    })
+    .catch(() => ({ terms: [], vocabulary: vocabulary([]) }));
+  return file;
+}
+
+/** The glossary's names for suggestions; an empty list when the file cannot be read. */
+export async function loadSearchTerms(base: string): Promise<SearchTerm[]> {
+  return (await loadSearchFile(base)).terms;
+}
+
+/** The site's vocabulary, for typo correction. */
+export async function loadVocabulary(base: string): Promise<Vocabulary> {
+  return (await loadSearchFile(base)).vocabulary;
 }
 
 function filtersOf(request: SearchRequest): Record<string, string> {
@@ -98,9 +113,14 @@ function filtersOf(request: SearchRequest): Record<string, string> {
   return filters;
 }
 
-/** What Pagefind is asked: the query without question words (see `keywordsOf`). */
-export function pagefindQuery(q: string): string {
-  return keywordsOf(q).join(' ');
+/**
+ * What Pagefind is asked: the query without question words (see `keywordsOf`), misspelt words
+ * corrected from the site's vocabulary when it is given (vocabulary.ts).
+ */
+export function pagefindQuery(q: string, words?: Vocabulary): string {
+  if (!words) return keywordsOf(q).join(' ');
+  // Compounds first: `not` in "node not ready" is part of `NotReady`, not a symptom word.
+  return correctKeywords(meaningfulWords(joinCompounds(queryWords(q), words)), words).join(' ');
 }
 
 /** Starts fetching the index chunks for what is typed so far, before the debounced search. */
@@ -116,12 +136,13 @@ const NO_RESULTS: SearchResults = { total: 0, hits: async () => [] };
  * query names exactly) at the top when it is among the first results, then pages with the
  * query as a heading, then Pagefind's order.
  */
-export async function search(pf: Pagefind, request: SearchRequest, first?: string): Promise<SearchResults> {
-  const q = pagefindQuery(request.q);
+export async function search(pf: Pagefind, request: SearchRequest, first?: string, words?: Vocabulary): Promise<SearchResults> {
+  const q = pagefindQuery(request.q, words);
   if (!q) return NO_RESULTS;
   const found = await pf.search(q, { filters: filtersOf(request) });
   const results = found?.results ?? [];
-  const typed = keywordsOf(request.q);
+  // Excerpts mark the words searched for: for a corrected typo, the corrected word.
+  const typed = q.split(' ');
   const pages = new Map<PagefindResult, Promise<SearchHit>>();
   const hitOf = (r: PagefindResult) => {
     let hit = pages.get(r);
@@ -133,7 +154,7 @@ export async function search(pf: Pagefind, request: SearchRequest, first?: strin
     const head = results.slice(0, RERANK_WINDOW);
     const hits = await Promise.all(head.map(hitOf));
     const pages = hits.map((h) => ({ url: h.url, title: h.title, headings: h.headings }));
-    return [...rankOrder(pages, request.q, first).map((at) => head[at]!), ...results.slice(RERANK_WINDOW)];
+    return [...rankOrder(pages, q, first).map((at) => head[at]!), ...results.slice(RERANK_WINDOW)];
   })();
   return {
     total: results.length,

@@ -72,10 +72,11 @@ export function queryFromPath(pathname: string, base = '/'): string {
 /**
  * Words that carry no meaning in a question. Pagefind ranks pages by every word it is given,
  * and completes the last one as a prefix: in "what does the kubelet do", `do` matches
- * "docker" and "documentation" and outranks the kubelet.
+ * "docker" and "documentation" and outranks the kubelet. "use" and "using" say nothing of the
+ * subject either ("why use Kubernetes", "how to use kubectl").
  */
 const QUESTION_WORDS = new Set(
-  'a about an and are as at be between can could difference do does explain for from how i in is it its it’s me my of on or should tell the to vs versus was what what’s whats when where which who with work works you your'.split(' '),
+  'a about an and are as at be between can could difference do does explain for from how i in is it its it’s me my of on or should tell the to use using vs versus was what what’s whats when where which who with work works you your'.split(' '),
 );
 
 /**
@@ -92,13 +93,24 @@ const SYMPTOM_WORDS = new Set('stuck broken fails failing failed error errors pr
  * `What does the kubelet do?` → `kubelet`. Returns the query's own words when all are common.
  */
 export function keywordsOf(query: string): string[] {
-  const words = query
-    .toLowerCase()
-    .replace(/'/g, '’')
-    // Punctuation around words, but not inside them: `k8s.io` and `kube-proxy` stay whole.
-    .replace(/[?!,;:"“”‘()]+|\.(?=\s|$)|’(?=\s|$)|(?<=\s|^)’/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+  return meaningfulWords(queryWords(query));
+}
+
+/** Every word of a query, lower case, without the punctuation around words. */
+export function queryWords(query: string): string[] {
+  return (
+    query
+      .toLowerCase()
+      .replace(/'/g, '’')
+      // Punctuation around words, but not inside them: `k8s.io` and `kube-proxy` stay whole.
+      .replace(/[?!,;:"“”‘()]+|\.(?=\s|$)|’(?=\s|$)|(?<=\s|^)’/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+  );
+}
+
+/** The words that matter (see `keywordsOf`); the words themselves when all are common. */
+export function meaningfulWords(words: readonly string[]): string[] {
   const kept = words.filter((w) => !QUESTION_WORDS.has(w) && !SYMPTOM_WORDS.has(w));
-  return kept.length > 0 ? kept : words;
+  return kept.length > 0 ? kept : [...words];
 }

@@ -7,7 +7,7 @@
  * Each option is a real link (`<a role="option">`, allowed by ARIA in HTML), so a click, a
  * middle click or "open in new tab" work as on any link.
  */
-import { loadPagefind, loadSearchTerms, preload, search, tagsOf, type Pagefind, type SearchHit, type SearchResults } from './pagefind-client.ts';
+import { loadPagefind, loadSearchTerms, loadVocabulary, preload, search, tagsOf, type Pagefind, type SearchHit, type SearchResults } from './pagefind-client.ts';
 import { exactTerm, namesIndex } from './exact-term.ts';
 import type { SearchTerm } from './terms.ts';
 import type { SearchRequest } from './query.ts';
@@ -199,7 +199,7 @@ export function mountSearch(form: HTMLFormElement, options: SearchUiOptions): Se
     // The entry the query names exactly goes first, unless the filters leave glossary out.
     const named = wanted.type === 'note' ? undefined : exactTerm(wanted.q, names.index);
     const namedUrl = named && `${base}${named.slug}/`;
-    const results = await search(pf, wanted, namedUrl);
+    const results = await search(pf, wanted, namedUrl, await loadVocabulary(base));
     const hits = await results.hits(0, BATCH);
     if (mine !== sequence) return;
     const quoted = `“${wanted.q}”`;

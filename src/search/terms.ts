@@ -1,7 +1,8 @@
 /**
- * The glossary's names, for "did you mean" suggestions when a search finds nothing. Written
- * once per build to `<base>search-terms.json` (build-index.ts) and fetched by the search UI only
- * when it opens. Kept small: one short record per term, no definitions.
+ * The glossary's names, for "did you mean" suggestions when a search finds nothing, and the
+ * site's vocabulary, for typo correction (vocabulary.ts). Written once per build to
+ * `<base>search-terms.json` (build-index.ts) and fetched by the search UI only when it opens.
+ * Kept small: one short record per term, no definitions.
  */
 import type { GlossaryTerm } from '../lib/vault-index.ts';
 
@@ -22,12 +23,15 @@ export interface SearchTerm {
 export interface SearchTermsFile {
   version: 1;
   terms: SearchTerm[];
+  /** The site's vocabulary, for typo correction (vocabulary.ts). */
+  words: string[];
 }
 
 /** The suggestion file's content, sorted by slug so that builds are reproducible. */
-export function searchTermsFile(terms: Iterable<GlossaryTerm>): SearchTermsFile {
+export function searchTermsFile(terms: Iterable<GlossaryTerm>, words: string[] = []): SearchTermsFile {
   return {
     version: 1,
+    words,
     terms: [...terms]
       .map((term) => ({
         slug: `glossary/${term.slug}`,

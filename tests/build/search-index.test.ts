@@ -90,5 +90,9 @@ describe('the search index', () => {
       outdated: ['gizmo'],
       misspellings: ['widgit'],
     });
+    // The vocabulary for typo correction: words of titles and text, sorted, no short words.
+    expect(file.words).toEqual([...file.words].sort());
+    expect(file.words).toEqual(expect.arrayContaining(['writing', 'habits']));
+    expect(file.words.every((w) => w.length >= 5)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  * (`alert`), a changed `document.title`, a request to `/canary-hit`, or `window.__pwned`.
  * Raw, unsanitized copies are served too, to prove the server's sandbox policy on its own.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -24,6 +24,8 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.beforeAll(async () => {
   test.setTimeout(600_000);
   dir = mkdtempSync(join(tmpdir(), 'atlas-hostile-e2e-'));
+  // nginx's workers run as another user: they must be able to walk down to the web root.
+  chmodSync(dir, 0o755);
   const vault = join(dir, 'vault');
   mkdirSync(vault);
   writeFileSync(join(vault, 'evil.svg'), SVG);
@@ -76,8 +78,20 @@ function watch(page: Page) {
 }
 
 async function assertClean(page: Page, signs: string[], where: string) {
-  expect(await page.title(), where).not.toBe('pwned');
-  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), where).toBeUndefined();
+  // A click may have started a navigation that lands after `load` of the page it left: read
+  // the state of whatever page is there once it has loaded.
+  let pwned: unknown;
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForLoadState('load');
+    try {
+      expect(await page.title(), where).not.toBe('pwned');
+      pwned = await page.evaluate(() => (window as { __pwned?: unknown }).__pwned);
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !/context was destroyed|navigation/i.test(String(error))) throw error;
+    }
+  }
+  expect(pwned, where).toBeUndefined();
   expect(signs, where).toEqual([]);
 }
 

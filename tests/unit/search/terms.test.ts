@@ -26,6 +26,7 @@ describe('searchTermsFile', () => {
     ]);
     expect(file).toEqual({
       version: 1,
+      words: [],
       terms: [
         { slug: 'glossary/control-plane', title: 'Control plane', aliases: [], outdated: ['master'], misspellings: ['Mater'] },
         { slug: 'glossary/etcd', title: 'etcd', aliases: [], outdated: [], misspellings: [] },
