@@ -13,8 +13,10 @@ interface Job {
 }
 
 const jobs = (workerData as { jobs: Job[] }).jobs;
+// This thread's own CPU time (Node ≥ 23.9); `cpuUsage` would count the whole build process.
+const threadCpu = (process as { threadCpuUsage?: (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage }).threadCpuUsage?.bind(process) ?? process.cpuUsage.bind(process);
 const started = performance.now();
-const cpu = process.cpuUsage();
+const cpu = threadCpu();
 for (const { file, content } of jobs) writeFileSync(file, await renderCard(content));
-const used = process.cpuUsage(cpu);
+const used = threadCpu(cpu);
 parentPort!.postMessage({ renderMs: performance.now() - started, renderCpuMs: (used.user + used.system) / 1000 });
