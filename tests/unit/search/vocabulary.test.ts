@@ -6,7 +6,7 @@ const doc = (title: string, headings: string[] = [], aliases: string[] = [], bod
   aliases,
   body,
   publish: true,
-  headings: headings.map((text) => ({ depth: 2, text, slug: text.toLowerCase(), key: text.toLowerCase() })),
+  headings: headings.map((text) => ({ depth: 2, text, slug: text.toLowerCase(), key: text.toLowerCase(), line: 1 })),
 });
 
 describe('searchVocabulary', () => {
