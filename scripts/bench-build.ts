@@ -1,14 +1,27 @@
-/** Build time and peak memory for generated vaults of several sizes. */
+/**
+ * Build time and peak memory for generated vaults of several sizes: a full build (the content
+ * store emptied first, so every note is rendered), and an incremental one (one note's text
+ * changed, nothing else), which must take at most 20% of the full build.
+ */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateVault } from './generate-vault.ts';
+import { CONTENT_STORE } from '../tests/build/build-site.ts';
 
 export interface BuildMeasurement {
   notes: number;
   seconds: number;
   peakMB: number;
   msPerNote: number;
+  /** One note changed, built over the full build's content store. */
+  incrementalSeconds: number;
+  incrementalPeakMB: number;
+}
+
+function measure(vault: string, out: string): { seconds: number; peakMB: number } {
+  const output = execFileSync(process.execPath, ['scripts/measure-build.ts', vault, out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; peakMB: number };
 }
 
 export function benchBuild(sizes: number[], tmp: string): BuildMeasurement[] {
@@ -19,10 +32,20 @@ export function benchBuild(sizes: number[], tmp: string): BuildMeasurement[] {
     generateVault({ notes, outDir: vault });
     // Warm the diagram cache first, so the numbers measure the engine, not Chromium start-up
     // (the diagram benchmark measures that separately).
-    execFileSync(process.execPath, ['scripts/measure-build.ts', vault, out], { stdio: 'pipe' });
-    const output = execFileSync(process.execPath, ['scripts/measure-build.ts', vault, out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    const { seconds, peakMB } = JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; peakMB: number };
-    results.push({ notes, seconds, peakMB, msPerNote: (seconds * 1000) / notes });
+    measure(vault, out);
+    rmSync(CONTENT_STORE, { force: true });
+    const full = measure(vault, out);
+    // One note's text changes, as an author's save does: only it is rendered again.
+    appendFileSync(join(vault, 'section-1', 'Note 00002.md'), '\nOne more sentence, added after the first build.\n');
+    const incremental = measure(vault, out);
+    results.push({
+      notes,
+      seconds: full.seconds,
+      peakMB: full.peakMB,
+      msPerNote: (full.seconds * 1000) / notes,
+      incrementalSeconds: incremental.seconds,
+      incrementalPeakMB: incremental.peakMB,
+    });
     rmSync(out, { recursive: true, force: true });
   }
   return results;

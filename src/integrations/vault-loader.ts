@@ -1,19 +1,25 @@
 /**
  * The content-layer loader for the vault. Unlike Astro's `glob()` loader, it publishes exactly
  * the notes the vault index publishes (no `.obsidian/`, templates or `publish: false`), keeps
- * line numbers (frontmatter is blanked, not cut), and re-renders every note on each build:
- * a note's HTML depends on the whole vault (a renamed heading elsewhere breaks its links), so
- * a per-file cache would serve stale links and hide problems.
+ * line numbers (frontmatter is blanked, not cut), and renders a note again only when its
+ * render key changed (lib/render-key.ts): its text, or a fact of the vault it shows (a title,
+ * heading or anchor it links to, what it embeds, the glossary). The key is the entry's digest;
+ * Astro keeps the store between builds (node_modules/.astro), so an unchanged note reuses its
+ * HTML, and the problems its render reported are reported again.
  *
  * `.md` notes are rendered here through the unified processor; `.mdx` notes are compiled by
  * @astrojs/mdx (deferred render), with the same plugins.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Atlas } from '../lib/atlas.ts';
 import type { VaultDocument } from '../lib/vault-index.ts';
 import { entryIdOf } from '../lib/home-note.ts';
+import type { Problem } from '../lib/problems.ts';
+import { engineFingerprint, renderKeys } from '../lib/render-key.ts';
+import { ledgerPlan } from './ledger-store.ts';
 
 export function vaultLoader(atlas: Atlas, kind: VaultDocument['kind']): Loader {
   return {
@@ -44,29 +50,68 @@ export function vaultLoader(atlas: Atlas, kind: VaultDocument['kind']): Loader {
 }
 
 async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: LoaderContext): Promise<void> {
-  const { store, parseData, renderMarkdown, generateDigest, config } = context;
+  const { store, parseData, renderMarkdown, config } = context;
   const index = atlas.index();
   const root = config.root.pathname;
+  const keyOf = renderKeysFor(atlas, root);
   // Render everything first, then swap: the store never holds a half-updated vault (in dev, a
   // page reload can come at any moment).
   const entries: Array<Parameters<typeof store.set>[0]> = [];
+  let reused = 0;
+  const renderedPaths: string[] = [];
   for (const doc of index.documents) {
     if (doc.kind !== kind || !doc.publish) continue;
     const absolute = join(atlas.config.vaultDir, doc.path);
     const filePath = relative(root, absolute).split(sep).join('/');
     const id = entryIdOf(doc.slug);
     const data = await parseData({ id, data: validFrontmatter(doc), filePath: absolute });
-    const digest = generateDigest(`${index.digest}:${doc.path}`);
+    // The note's render key (lib/render-key.ts): the same key, the same HTML and problems.
+    const digest = keyOf(doc);
     if (doc.format === 'mdx') {
       entries.push({ id, data, filePath, digest, deferredRender: true });
       continue;
     }
-    const rendered = await renderMarkdown(doc.body, { fileURL: pathToFileURL(absolute) });
+    const previous = store.get(id);
+    const cachedProblems = previous?.rendered?.metadata?.[PROBLEMS_KEY] as Problem[] | undefined;
+    if (previous?.digest === digest && previous.rendered && cachedProblems) {
+      for (const problem of cachedProblems) atlas.problems.add(problem);
+      entries.push({ ...previous, data });
+      reused += 1;
+      continue;
+    }
+    // The problems this render reports travel with its HTML, to be reported again on reuse.
+    const problems: Problem[] = [];
+    const stop = atlas.problems.watch({ added: (problem) => problems.push(problem), cleared: () => {} });
+    let rendered;
+    try {
+      rendered = await renderMarkdown(doc.body, { fileURL: pathToFileURL(absolute) });
+    } finally {
+      stop();
+    }
+    rendered = { ...rendered, metadata: { ...rendered.metadata, [PROBLEMS_KEY]: problems } };
+    renderedPaths.push(doc.path);
     entries.push({ id, data, body: doc.body, filePath, digest, rendered });
   }
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const entry of entries) store.set(entry);
+  // After an edit, the few notes rendered again are named: the author sees what the edit touched.
+  const named = reused > 0 && renderedPaths.length > 0 && renderedPaths.length <= 5 ? ` (${renderedPaths.join(', ')})` : '';
+  if (entries.length > 0) context.logger.info(`${kind === 'term' ? 'Glossary entries' : 'Notes'}: ${renderedPaths.length} rendered${named}, ${reused} unchanged (render cache).`);
+}
+
+/** Where a rendered entry keeps the problems its render reported. */
+const PROBLEMS_KEY = 'atlasProblems';
+
+let engine: { root: string; fingerprint: string } | undefined;
+
+/** Render keys for the current index, with the engine and the settings that shape rendering. */
+function renderKeysFor(atlas: Atlas, root: string): (doc: VaultDocument) => string {
+  if (engine?.root !== root) engine = { root, fingerprint: engineFingerprint(root) };
+  const appSettings = join(atlas.config.vaultDir, '.obsidian/app.json');
+  const settings = JSON.stringify([atlas.config, existsSync(appSettings) ? readFileSync(appSettings, 'utf8') : null]);
+  const plan = ledgerPlan(atlas);
+  return renderKeys(atlas.index(), { engine: engine.fingerprint, settings, keptAnchors: (doc) => plan.keptAnchors.get(doc.path) });
 }
 
 /**

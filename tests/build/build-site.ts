@@ -14,6 +14,8 @@ export interface BuildResult {
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TMP = resolve(ROOT, 'tests/.tmp');
+/** Astro's content store, kept between builds: the rendered notes a build may reuse. */
+export const CONTENT_STORE = resolve(ROOT, 'node_modules/.astro/data-store.json');
 
 export function buildSite(vault: string, outDir: string, env: Record<string, string> = {}): BuildResult {
   const started = performance.now();

@@ -3,10 +3,10 @@
  * vault about cooking with its own identity, and a small broken vault in strict mode (which
  * must fail). The build tests read the results.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, TMP } from './build-site.ts';
+import { buildSite, CONTENT_STORE, TMP } from './build-site.ts';
 
 export default function setup(project: TestProject) {
   rmSync(TMP, { recursive: true, force: true });
@@ -35,6 +35,24 @@ export default function setup(project: TestProject) {
   project.provide('minimalBuild', buildSite('tests/fixtures/minimal-vault', join(TMP, 'minimal-dist')));
   project.provide('fixtureBuild', fixture);
   project.provide('strictBuild', strict);
+  project.provide('incrementalBuilds', incrementalBuilds());
+}
+
+/**
+ * A copy of the fixture vault built, then built again after one edit (a note another note
+ * embeds a section of), reusing the first build's rendered notes; then built from an empty
+ * content store. The incremental build must write exactly what the full one writes.
+ */
+function incrementalBuilds() {
+  const vault = join(TMP, 'incremental-vault');
+  cpSync('tests/fixtures/vault', vault, { recursive: true });
+  const first = buildSite(vault, join(TMP, 'incremental-first'), { ATLAS_LENIENT: '1' });
+  const note = join(vault, 'folder/Nested note.md');
+  writeFileSync(note, readFileSync(note, 'utf8').replace('A paragraph with a key point.', 'A paragraph with a reworded key point.'));
+  const incremental = buildSite(vault, join(TMP, 'incremental-dist'), { ATLAS_LENIENT: '1' });
+  rmSync(CONTENT_STORE, { force: true });
+  const full = buildSite(vault, join(TMP, 'incremental-full'), { ATLAS_LENIENT: '1' });
+  return { first, incremental, full };
 }
 
 declare module 'vitest' {
@@ -45,5 +63,6 @@ declare module 'vitest' {
     minimalBuild: import('./build-site.ts').BuildResult;
     cookingBuild: import('./build-site.ts').BuildResult;
     baseBuild: import('./build-site.ts').BuildResult;
+    incrementalBuilds: Record<'first' | 'incremental' | 'full', import('./build-site.ts').BuildResult>;
   }
 }
