@@ -24,9 +24,8 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor runs no remark/rehype plugins; ours need unified.
     processor: unified(atlasPipeline(atlas)),
-    // Diagram and math fences are rendered by our own plugins, not highlighted as code.
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    // Code is highlighted by the pipeline itself (Shiki, see SHIKI_CONFIG in pipeline.ts).
+    syntaxHighlight: false,
   },
   integrations: [
     mdx(),
@@ -54,8 +53,10 @@ export default defineConfig({
       // Our two pre-paint inline scripts are allowed by their hashes (src/lib/inline-scripts.ts).
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: cspHashes() },
       // Shiki colours and KaTeX layout are `style` attributes; inline <style> elements still
-      // need a hash, and <script> has no such allowance.
-      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      // need a hash, and <script> has no such allowance. `style-src` is 'self' plus those
+      // hashes, which Astro writes when no other `style-src` resource is listed here (listing
+      // 'self' too would make Astro warn that `style-src-attr` shadows it, which is the point).
+      styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
   // KaTeX's fonts stay files (`font-src 'self'`): Vite would inline the smallest ones as

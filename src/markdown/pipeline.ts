@@ -8,7 +8,7 @@
  * Shiki (with `mermaid` and `math` fences excluded), [our rehype plugins], its own heading
  * ids (which keep ids we set), rehype-raw.
  */
-import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { rehypeShiki, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
 import remarkBreaks from 'remark-breaks';
 import remarkMath from 'remark-math';
@@ -33,6 +33,17 @@ import { remarkWikilinks } from './remark-wikilinks.ts';
 import { remarkMarkdownLinks } from './remark-markdown-links.ts';
 import { guardPlugins } from './guard.ts';
 import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
+
+/**
+ * Code highlighting: Shiki with both themes as CSS variables (`defaultColor: false`; the
+ * stylesheet picks the theme). Diagram and math fences are rendered by their own plugins.
+ * Run as our first rehype plugin rather than through Astro's `syntaxHighlight` option, which
+ * would make Astro warn on every build that Shiki's `style` attributes need CSP allowances:
+ * the site's policy has that allowance (`style-src-attr`, astro.config.mjs).
+ */
+export const SHIKI_CONFIG = { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false as const };
+export const UNHIGHLIGHTED_LANGUAGES = ['mermaid', 'math'];
+const rehypeCodeHighlight = () => rehypeShiki(SHIKI_CONFIG, UNHIGHLIGHTED_LANGUAGES);
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
   const options = { atlas };
@@ -86,7 +97,10 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       ...(strictLineBreaks ? [] : [remarkBreaks]),
     ]) as UnifiedProcessorOptions['remarkPlugins'],
     rehypePlugins: guardPlugins(atlas, [
-      // First: the note's raw HTML is parsed and made safe before any plugin adds markup of its
+      // Code blocks first, as Astro's own highlighting would run: before anything else reads
+      // or adds markup.
+      rehypeCodeHighlight,
+      // Then: the note's raw HTML is parsed and made safe before any plugin adds markup of its
       // own, which therefore never has to fit the sanitizer's schema (KaTeX, diagrams, anchors,
       // previews). Ids survive it unprefixed, so the heading ids below may come after it.
       rehypeSafeHtml,

@@ -30,8 +30,7 @@ export async function renderNote(files: Record<string, string | null>, path: str
   const atlas = testAtlas(files, env, settings);
   const processor = await createMarkdownProcessor({
     ...atlasPipeline(atlas),
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    syntaxHighlight: false,
   });
   const source = files[path];
   if (source == null) throw new Error(`No note ${path} in the test vault`);
