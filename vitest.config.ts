@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two layers: `unit` (pure modules, and plugins through the real Markdown processor) and
-// `build` (the fixture vault is built once, in global setup; many assertions read its HTML);
-// `site` (quality gates on the real dist/, so it runs after `npm run build`).
+// Five projects: `unit` (pure modules, and plugins through the real Markdown processor),
+// `build` (the fixture vaults are built once, in global setup; many assertions read their
+// HTML), `hostile` (generated hostile vaults), `site` and `deploy` (quality gates on the real
+// dist/ and nginx, so they run after `npm run build`).
 // Browser tests are Playwright's (playwright.config.ts).
 export default defineConfig({
   test: {

@@ -10,7 +10,7 @@
  *
  * Mermaid derives many colours from a few (`hsl()` shifts, inversions). Every variable a
  * flowchart or sequence diagram reads is therefore pinned explicitly, so nothing is derived
- * from a sentinel; `leftoverColours()` lets the tests prove it.
+ * from a sentinel.
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -134,14 +134,4 @@ export function themeSvg(tree: Root | Element): void {
     const style = typeof node.properties.style === 'string' ? rewriteColours(node.properties.style) : '';
     if (moved.length || style) node.properties.style = [style.replace(/;?\s*$/, ''), ...moved].filter(Boolean).join(';');
   });
-}
-
-/**
- * Colours left in a themed SVG that are not custom properties, e.g. `hsl(…)` derived by Mermaid
- * from a sentinel. For tests: the allowed ones are Mermaid's fixed defaults that its own CSS
- * overrides, and shadows.
- */
-export function leftoverColours(svg: string): string[] {
-  const found = svg.match(/#[0-9a-f]{3,8}\b|rgba?\([^)]*\)|hsla?\([^)]*\)/gi) ?? [];
-  return [...new Set(found)];
 }

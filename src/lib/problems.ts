@@ -97,10 +97,6 @@ export class ProblemLog {
       (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
     );
   }
-
-  get errorCount(): number {
-    return this.list().filter((p) => p.severity === 'error').length;
-  }
 }
 
 /** One problem on one line: `content/Note.md:3:5  error  Cannot resolve … Did you mean …?  (rule)`. */

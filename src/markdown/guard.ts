@@ -11,7 +11,6 @@ import type { Atlas } from '../lib/atlas.ts';
 import { report } from './context.ts';
 
 // Plugins of any tree type: the guard only wraps their transformer, whatever it takes.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPlugin = (...args: any[]) => unknown;
 type Entry = AnyPlugin | [AnyPlugin, unknown];
 
