@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: speed and size, measured (not asserted in tests). Prints tables.
  *   npm run bench                 all sections
- *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map | load | cards
+ *   npm run bench -- build        one section: build | weight | lighthouse | diagrams | search | map | load | cards | dev
  *   BENCH_SIZES=200,1000 npm run bench -- build
  */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { benchBuild } from './bench-build.ts';
 import { pageWeight } from './bench-weight.ts';
 import { benchLighthouse } from './bench-lighthouse.ts';
@@ -19,8 +19,12 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 if (run('build')) {
   const sizes = (process.env.BENCH_SIZES ?? '200,1000,5000').split(',').map(Number);
   console.log('\n## Build time and peak memory (generated vaults, warm diagram cache)\n');
-  console.log('| notes | build | per note | peak memory |\n| ---: | ---: | ---: | ---: |');
-  for (const r of benchBuild(sizes, TMP)) console.log(`| ${r.notes} | ${r.seconds.toFixed(1)} s | ${r.msPerNote.toFixed(1)} ms | ${r.peakMB} MB |`);
+  console.log('Full: every note rendered (empty content store). Incremental: one note changed, budget ≤ 20% of full.\n');
+  console.log('| notes | full build | per note | peak memory | incremental | ratio | peak memory |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of benchBuild(sizes, TMP))
+    console.log(
+      `| ${r.notes} | ${r.seconds.toFixed(1)} s | ${r.msPerNote.toFixed(1)} ms | ${r.peakMB} MB | ${r.incrementalSeconds.toFixed(1)} s | ${((100 * r.incrementalSeconds) / r.seconds).toFixed(0)}% | ${r.incrementalPeakMB} MB |`,
+    );
 }
 
 if (run('weight')) {
@@ -71,6 +75,19 @@ if (run('search')) {
     `| ${s.pages} | ${s.indexSeconds.toFixed(2)} s | ${Math.round(s.firstQueryMs)} ms | ${Math.round(s.medianQueryMs)} ms | ${Math.round(s.p95KeystrokeMs)} ms (${s.keystrokes} keystrokes) | ${kB(s.firstQueryIndexBytes)} | ${kB(s.firstQueryPagefindBytes)} |`,
   );
   console.log(`\nKeystroke times include the dialog's ${s.debounceMs} ms typing delay.`);
+}
+
+if (run('dev')) {
+  const { benchDev } = await import('./bench-dev.ts');
+  const { generateVault } = await import('./generate-vault.ts');
+  console.log('\n## Dev loop: save → the browser shows the change (astro dev, headless Chromium; budgets ≤ 1 s shipped site, ≤ 2 s at 1,000 notes)\n');
+  console.log('| vault | median | each save |\n| --- | ---: | --- |');
+  const shipped = await benchDev({ vault: resolve('content'), note: 'kubectl basics.md', page: '/kubectl-basics/', tmp: TMP });
+  console.log(`| shipped site | ${Math.round(shipped.medianMs)} ms | ${shipped.saves.map((ms) => Math.round(ms)).join(', ')} ms |`);
+  const generated = join(TMP, 'dev-generated-1000');
+  generateVault({ notes: 1000, outDir: generated });
+  const large = await benchDev({ vault: generated, note: 'section-1/Note 00002.md', page: '/section-1/note-00002/', tmp: TMP });
+  console.log(`| 1,000 notes | ${Math.round(large.medianMs)} ms | ${large.saves.map((ms) => Math.round(ms)).join(', ')} ms |`);
 }
 
 if (run('map')) {
