@@ -43,7 +43,9 @@ import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
  */
 export const SHIKI_CONFIG = { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false as const };
 export const UNHIGHLIGHTED_LANGUAGES = ['mermaid', 'math'];
-const rehypeCodeHighlight = () => rehypeShiki(SHIKI_CONFIG, UNHIGHLIGHTED_LANGUAGES);
+// rehypeShiki uses no processor (`this`); typed as a plain function of its two options.
+const highlight = rehypeShiki as unknown as (config: typeof SHIKI_CONFIG, excludeLangs: string[]) => (tree: unknown) => Promise<void>;
+const rehypeCodeHighlight = () => highlight(SHIKI_CONFIG, UNHIGHLIGHTED_LANGUAGES);
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
   const options = { atlas };
