@@ -92,7 +92,11 @@ export async function benchSearch({ notes = 1000, tmp }: SearchBenchOptions): Pr
     for (const query of nextQueries) next.push(await timeLastKeystroke(page, query));
     // Every keystroke of each query, as a reader types it: the first results for each prefix.
     const keystrokes: number[] = [];
-    for (const query of nextQueries) keystrokes.push(...(await timeEveryKeystroke(page, query)));
+    for (const query of nextQueries) {
+      const times = await timeEveryKeystroke(page, query);
+      if (process.env.BENCH_VERBOSE) console.error(query, times.map(Math.round).join(" "));
+      keystrokes.push(...times);
+    }
     return {
       notes,
       pages: index.pages,
@@ -150,22 +154,22 @@ async function timeEveryKeystroke(page: Page, query: string): Promise<number[]> 
  * measured inside the page.
  */
 async function timeUntilResults(page: Page, query: string, act: () => Promise<void>): Promise<number> {
-  const done = page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve) => {
-        const form = document.querySelector<HTMLFormElement>('#atlas-search-dialog form')!;
-        let start = 0;
-        addEventListener('keydown', () => (start = performance.now()), { once: true, capture: true });
-        new MutationObserver((_, observer) => {
-          if (form.dataset.searched !== wanted) return;
-          observer.disconnect();
-          resolve(performance.now() - start);
-        }).observe(form, { attributes: true, attributeFilter: ['data-searched'] });
-      }),
-    query,
-  );
+  // The listener and the observer are in place before the key is pressed (one round trip),
+  // so the keydown cannot reach the page first.
+  await page.evaluate((wanted) => {
+    const form = document.querySelector<HTMLFormElement>('#atlas-search-dialog form')!;
+    (window as unknown as { atlasBench: Promise<number> }).atlasBench = new Promise<number>((resolve) => {
+      let start = 0;
+      addEventListener('keydown', () => (start = performance.now()), { once: true, capture: true });
+      new MutationObserver((_, observer) => {
+        if (form.dataset.searched !== wanted || start === 0) return;
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }).observe(form, { attributes: true, attributeFilter: ['data-searched'] });
+    });
+  }, query);
   await act();
-  return done;
+  return page.evaluate(() => (window as unknown as { atlasBench: Promise<number> }).atlasBench);
 }
 
 /** The nearest-rank percentile. */
