@@ -3,7 +3,8 @@
  * render cache and reports its times. A separate thread, so the cards are drawn on the second
  * core while Astro renders the pages on the first. Plain Node (types stripped), no Vite.
  */
-import { writeFileSync } from 'node:fs';
+import { readlinkSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,6 +16,13 @@ interface Job {
 }
 
 const jobs = (workerData as { jobs: Job[] }).jobs;
+// The pages come first: this thread takes the CPU time the build leaves (Linux gives each
+// thread its own niceness; elsewhere the thread keeps the build's priority).
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), 19);
+} catch {
+  // No /proc (not Linux), or not allowed: drawing at normal priority is still correct.
+}
 // This thread's own CPU time (Node ≥ 23.9); `cpuUsage` would count the whole build process.
 const threadCpu = (process as { threadCpuUsage?: (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage }).threadCpuUsage?.bind(process) ?? process.cpuUsage.bind(process);
 const started = performance.now();

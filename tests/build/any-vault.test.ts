@@ -45,8 +45,10 @@ describe('a vault about cooking', () => {
     expect(home.querySelector('main h1')?.textContent).toBe('My kitchen notebook');
     expect(home.querySelector('main')?.textContent).toContain('so I stop texting my mum');
     expect(existsSync(join(out, 'index/index.html'))).toBe(false);
-    // The tab reads as the site's name.
+    // The tab reads as the site's name; no breadcrumb trail leads from home to itself.
     expect(home.title).toBe('Cooking Notes');
+    expect(home.querySelector('.atlas-breadcrumbs')).toBeNull();
+    expect(page(out, '/recipes/pasta/').querySelector('.atlas-breadcrumbs')?.textContent).toContain('Home');
     // It opens the sidebar, as the current page.
     const first = home.querySelector('.atlas-sidebar a');
     expect([first?.getAttribute('href'), first?.getAttribute('aria-current')]).toEqual(['/', 'page']);
