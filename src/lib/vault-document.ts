@@ -14,6 +14,25 @@ import { tagAncestry, tagProblem } from './tags.ts';
 import { guardNoteBody, normaliseLineEndings } from './note-limits.ts';
 import type { GlossaryTerm, VaultDocument } from './vault-index.ts';
 
+/**
+ * Scans by note text. The index is built again whenever the vault changes (every save in dev),
+ * and parsing every note was most of that work (2 s of 3 s at 1,000 notes): now only notes whose
+ * text changed are parsed again. A scan is plain data; each caller gets its own copy.
+ */
+const scans = new Map<string, NoteScan>();
+const SCAN_CACHE_LIMIT = 50_000;
+
+function scanOf(body: string, format: SourceFormat): NoteScan {
+  const key = `${format}\u0000${body}`;
+  let scan = scans.get(key);
+  if (!scan) {
+    scan = scanNote(parseMarkdown(body, format));
+    if (scans.size >= SCAN_CACHE_LIMIT) scans.clear();
+    scans.set(key, scan);
+  }
+  return structuredClone(scan);
+}
+
 export function indexDocument(path: VaultPath, source: string, isTerm: boolean, problems: Problem[]): VaultDocument {
   // Every note passes here, from disk or from memory: one place for the line endings (CRLF and
   // a lone CR become LF, which keeps lines and columns where they were).
@@ -39,7 +58,7 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
   const body = guarded.body;
   let scan: NoteScan;
   try {
-    scan = scanNote(parseMarkdown(body, format));
+    scan = scanOf(body, format);
   } catch (error) {
     // MDX syntax errors carry a position; Markdown never throws.
     const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
