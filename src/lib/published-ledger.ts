@@ -245,13 +245,19 @@ export function planLedger(previous: Ledger, index: VaultIndex, forget: string[]
       }
     }
     if (map.size) keptAnchors.set(doc.path, map);
+    const handed = doc.frontmatter.anchors;
+    const namesHeading = (fragment: string) =>
+      handed && typeof handed === 'object' && !Array.isArray(handed) ? ((handed as Record<string, unknown>)[fragment] ?? (handed as Record<string, unknown>)[`#${fragment}`]) : undefined;
     for (const [address, entry] of anchors) {
       if (served.has(address)) continue;
       const fragment = fragmentOf(address)!;
+      const wrong = namesHeading(fragment);
       lost.push({
         address,
         entry,
-        fix: fragment.startsWith('^')
+        fix: wrong !== undefined
+          ? `\`anchors:\` in \`${doc.path}\` hands \`${fragment}\` to \`${String(wrong)}\`, which is not a heading of the note: name one of its headings by its text or id.`
+          : fragment.startsWith('^')
           ? `Put the block id \`${fragment}\` back on its paragraph in \`${doc.path}\`, or forget the address: \`npm run ledger -- forget '${address}'\`.`
           : `Hand the old anchor to the heading that now covers it, in the frontmatter of \`${doc.path}\`: \`anchors: { ${fragment}: "${doc.headings[0]?.text ?? 'Heading'}" }\` (any heading's text), or give a heading its old wording back (headings reworded without adding or removing one keep their old anchors), or forget the address: \`npm run ledger -- forget '${address}'\`.`,
       });

@@ -24,7 +24,7 @@ interface PagefindResult {
   data(): Promise<PagefindData>;
 }
 
-interface PagefindData {
+export interface PagefindData {
   url: string;
   /** HTML-escaped text with `<mark>` around matches: safe as innerHTML. */
   excerpt: string;
@@ -168,18 +168,22 @@ export async function search(pf: Pagefind, request: SearchRequest, first?: strin
  */
 const RERANK_WINDOW = 10;
 
-function toHit(page: PagefindData, typed: string[]): SearchHit {
+/** A Pagefind result as the UI shows it: the page, and at most two sections under it. */
+export function toHit(page: PagefindData, typed: string[]): SearchHit {
   const title = page.meta.title ?? page.url;
+  const excerptHtml = cleanExcerpt(page.excerpt, { typed, title });
   const matched = page.sub_results
     // The page's top (before any heading) and its title heading are the page result itself.
     .filter((s) => s.anchor && s.anchor.element !== 'h1' && s.url.includes('#'));
   const sections = [...matched]
     // Where the words matched most first.
     .sort((a, b) => b.locations.length - a.locations.length)
-    .slice(0, 2)
-    .map((s) => ({ url: s.url, title: s.title, excerptHtml: cleanExcerpt(s.excerpt, { typed, title: s.title }) }));
+    .map((s) => ({ url: s.url, title: s.title, excerptHtml: cleanExcerpt(s.excerpt, { typed, title: s.title }) }))
+    // Pagefind takes the page's excerpt from its best section: that section would say it twice.
+    .filter((s) => s.excerptHtml !== excerptHtml)
+    .slice(0, 2);
   const headings = matched.map((s) => s.title);
-  return { url: page.url, title, excerptHtml: cleanExcerpt(page.excerpt, { typed, title }), type: page.meta.type ?? '', sections, headings };
+  return { url: page.url, title, excerptHtml, type: page.meta.type ?? '', sections, headings };
 }
 
 /** Tag filter values with their page counts, sorted by name. */

@@ -41,7 +41,9 @@ describe('planLedger', () => {
     expect(plan.next.get('/a/#two')).toMatchObject({ anchorOn: 'one' });
     // A heading that does not exist hands nothing over: the address is still reported.
     const wrong = note.replace('two: One', 'two: Three');
-    expect(planLedger(ledger, index({ 'A.md': wrong, 'Old name.md': 'Same words.\n\n## Part\n' })).lost.map((l) => l.address)).toEqual(['/a/#two']);
+    const lost = planLedger(ledger, index({ 'A.md': wrong, 'Old name.md': 'Same words.\n\n## Part\n' })).lost;
+    expect(lost.map((l) => l.address)).toEqual(['/a/#two']);
+    expect(lost[0]!.fix).toContain('hands `two` to `Three`, which is not a heading of the note');
   });
 
   it('redirects a renamed note (same text) and keeps its anchors through the redirect', () => {
