@@ -22,8 +22,12 @@ test.describe('copy link', () => {
 
   test('a term page’s "#" copies the term’s permalink', async ({ page }) => {
     await page.goto('/glossary/control-plane/');
+    // The permalink is this page's own address: it copies, and does not reload the page (a
+    // reload would also cut the copy short).
+    await page.evaluate(() => ((window as unknown as { beforeClick: boolean }).beforeClick = true));
     await page.locator('h1 a.atlas-anchor').click();
     await expect.poll(() => clipboard(page)).toBe(`${SITE}/glossary/control-plane/`);
+    expect(await page.evaluate(() => (window as unknown as { beforeClick?: boolean }).beforeClick)).toBe(true);
   });
 
   test('a term preview has a Copy link button', async ({ page }) => {
