@@ -4,7 +4,7 @@
  * `/glossary/control-plane/`). A name whose slug is a term's own slug is skipped.
  */
 import { slugifySegment } from './paths.ts';
-import type { GlossaryTerm, VaultIndex } from './vault-index.ts';
+import type { GlossaryTerm, VaultIndex } from './vault-model.ts';
 
 export interface AliasRedirect {
   /** The alias's URL segment, e.g. `master`. */

@@ -1,9 +1,9 @@
 /**
  * Backlinks: for every document, the published documents whose wikilinks or embeds resolve to
- * it. Computed once from the links the vault index collected.
+ * it. Computed once from the notes' outgoing links (outgoing-links.ts).
  */
-import { resolveTarget } from './resolve.ts';
-import type { VaultDocument, VaultIndex } from './vault-index.ts';
+import { linkedDocuments } from './outgoing-links.ts';
+import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 const cache = new WeakMap<VaultIndex, Map<VaultDocument, VaultDocument[]>>();
 
@@ -13,13 +13,10 @@ export function backlinks(index: VaultIndex): Map<VaultDocument, VaultDocument[]
   const map = new Map<VaultDocument, Set<VaultDocument>>();
   for (const from of index.documents) {
     if (!from.publish) continue;
-    for (const { link } of from.links) {
-      if (!link.target) continue;
-      const resolution = resolveTarget(index, from, link.target);
-      if (resolution.kind !== 'document' || resolution.document === from) continue;
-      const set = map.get(resolution.document) ?? new Set();
+    for (const target of linkedDocuments(index, from)) {
+      const set = map.get(target) ?? new Set();
       set.add(from);
-      map.set(resolution.document, set);
+      map.set(target, set);
     }
   }
   const result = new Map([...map].map(([doc, set]) => [doc, [...set].sort((a, b) => a.title.localeCompare(b.title))]));

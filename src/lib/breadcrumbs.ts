@@ -5,7 +5,7 @@
  */
 import { folderPages } from './navigation.ts';
 import { dirname, slugFromVaultPath } from './paths.ts';
-import type { VaultDocument, VaultIndex } from './vault-index.ts';
+import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 export interface Crumb {
   label: string;

@@ -6,7 +6,7 @@
  */
 import { backlinks } from './backlinks.ts';
 import type { Slug } from './paths.ts';
-import type { VaultDocument, VaultIndex } from './vault-index.ts';
+import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 export type EdgeKind = 'related' | 'link';
 

@@ -15,7 +15,7 @@
 import { basename, dirname, slugFromPermalink, slugFromVaultPath, slugifySegment, stripMarkdownExtension, type Slug } from './paths.ts';
 import type { Problem } from './problems.ts';
 import { siteRouteOf } from './site-routes.ts';
-import type { VaultDocument } from './vault-index.ts';
+import type { VaultDocument } from './vault-model.ts';
 
 export function assignSlugs(documents: VaultDocument[], problems: Problem[]): void {
   const owners = new Map<string, VaultDocument>();

@@ -4,7 +4,7 @@
  */
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
-import type { GlossaryTerm, VaultIndex } from './vault-index.ts';
+import type { GlossaryTerm, VaultIndex } from './vault-model.ts';
 
 export function validateGlossary(index: VaultIndex, problems: Problem[]): void {
   const owner = new Map<string, GlossaryTerm>();

@@ -1,5 +1,5 @@
 /** Glossary views: A–Z grouping, status wording, related terms. Pure. */
-import type { GlossaryTerm, VaultIndex } from './vault-index.ts';
+import type { GlossaryTerm, VaultIndex } from './vault-model.ts';
 
 export interface LetterGroup {
   letter: string;

@@ -6,7 +6,7 @@
  */
 import { resolveTarget } from './resolve.ts';
 import type { Slug } from './paths.ts';
-import type { VaultDocument, VaultIndex } from './vault-index.ts';
+import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 /** The home note's slug: `hrefFor(base, '')` is the base path itself. */
 export const HOME_SLUG = '' as Slug;

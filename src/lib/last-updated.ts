@@ -6,7 +6,7 @@
  * committed simply has no date: nothing is shown, nothing is reported.
  */
 import { spawnSync } from 'node:child_process';
-import type { VaultDocument } from './vault-index.ts';
+import type { VaultDocument } from './vault-model.ts';
 
 const historyCache = new Map<string, Map<string, Date>>();
 
@@ -40,10 +40,5 @@ export function gitHistory(vaultDir: string): Map<string, Date> {
 
 /** The date to show as "Last updated", or undefined when there is none. */
 export function lastUpdated(doc: VaultDocument, vaultDir: string): Date | undefined {
-  const declared = doc.frontmatter.updated;
-  if (declared !== undefined && doc.frontmatterValid) {
-    const date = declared instanceof Date ? declared : new Date(String(declared));
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  return gitHistory(vaultDir).get(doc.path);
+  return doc.updated ?? gitHistory(vaultDir).get(doc.path);
 }

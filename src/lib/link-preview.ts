@@ -12,7 +12,7 @@ import { h } from 'hastscript';
 import type { Atlas } from './atlas.ts';
 import { statusSentence } from './glossary.ts';
 import { hrefFor, slugifySegment } from './paths.ts';
-import type { VaultDocument } from './vault-index.ts';
+import type { VaultDocument } from './vault-model.ts';
 
 /** The id of a page's preview; one per target (and per outdated word it was reached by). */
 export function previewId(slug: string, outdated?: string): string {

@@ -44,19 +44,33 @@ export interface NoteScan {
   prose: string;
   /** The note has `$…$` or `$$…$$` math (its page then loads KaTeX's stylesheet). */
   hasMath: boolean;
+  /** Its Mermaid fences, anywhere (in callouts and lists too), in order. */
+  diagrams: ScannedDiagram[];
 }
+
+export interface ScannedDiagram {
+  line: number;
+  /** The diagram links boxes (`click`, or the `internal-link` class): they get previews. */
+  linksBoxes: boolean;
+}
+
+/** A `click` line or the `internal-link` class: how a Mermaid source links its boxes. */
+const BOX_LINKS = /^\s*click\s|\binternal-link\b/m;
 
 const SKIP_TEXT_IN = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'link', 'linkReference']);
 const EXCERPT_LENGTH = 280;
 
 export function scanNote(tree: Root): NoteScan {
   const slug = createHeadingSlugger();
-  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false };
+  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false, diagrams: [] };
   const prose: string[] = [];
   const tags = new Set<string>();
 
   visitParents(tree, (node: Nodes, ancestors: Parent[]) => {
     if (node.type === 'math' || node.type === 'inlineMath') scan.hasMath = true;
+    if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
+      scan.diagrams.push({ line: node.position?.start.line ?? 1, linksBoxes: BOX_LINKS.test(node.value) });
+    }
     if (node.type === 'heading') {
       const text = renderedHeadingText(toString(node), replaceWikilinksWithText);
       if (node.depth === 1 && scan.firstH1 === undefined) scan.firstH1 = text;

@@ -4,7 +4,7 @@
  * parent, alphabetically.
  */
 import { dirname, slugFromVaultPath } from './paths.ts';
-import type { VaultDocument, VaultIndex } from './vault-index.ts';
+import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 export interface NavGroup {
   /** Folder path in the vault; '' for the top level. */

@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { blockAnchorId } from './block-ids.ts';
 import { dirname, slugFromPermalink, slugifySegment } from './paths.ts';
-import type { VaultDocument, VaultIndex } from './vault-index.ts';
+import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 export interface LedgerEntry {
   /** The vault path of the note the address came from. */
@@ -115,9 +115,7 @@ export function publishedAddresses(index: VaultIndex): Ledger {
 
 /** The old page addresses a note names in its `redirects:` property. */
 export function declaredRedirects(doc: VaultDocument): string[] {
-  const value = doc.frontmatter.redirects;
-  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-  return list.map((item) => pageAddress(slugFromPermalink(String(item))));
+  return doc.redirects.map((item) => pageAddress(slugFromPermalink(item)));
 }
 
 /**
@@ -126,11 +124,9 @@ export function declaredRedirects(doc: VaultDocument): string[] {
  * a heading that was removed or split, where pairing in order cannot guess.
  */
 export function declaredAnchors(doc: VaultDocument): Map<string, string> {
-  const value = doc.frontmatter.anchors;
   const declared = new Map<string, string>();
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return declared;
-  for (const [old, heading] of Object.entries(value as Record<string, unknown>)) {
-    const wanted = String(heading ?? '').replace(/^#/, '').trim().toLowerCase();
+  for (const [old, heading] of Object.entries(doc.anchors)) {
+    const wanted = heading.replace(/^#/, '').trim().toLowerCase();
     const on = doc.headings.find((h) => h.slug === wanted || h.text.trim().toLowerCase() === wanted);
     if (on) declared.set(old.replace(/^#/, ''), on.slug);
   }
@@ -245,9 +241,7 @@ export function planLedger(previous: Ledger, index: VaultIndex, forget: string[]
       }
     }
     if (map.size) keptAnchors.set(doc.path, map);
-    const handed = doc.frontmatter.anchors;
-    const namesHeading = (fragment: string) =>
-      handed && typeof handed === 'object' && !Array.isArray(handed) ? ((handed as Record<string, unknown>)[fragment] ?? (handed as Record<string, unknown>)[`#${fragment}`]) : undefined;
+    const namesHeading = (fragment: string): string | undefined => doc.anchors[fragment] ?? doc.anchors[`#${fragment}`];
     for (const [address, entry] of anchors) {
       if (served.has(address)) continue;
       const fragment = fragmentOf(address)!;

@@ -20,8 +20,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveTarget } from './resolve.ts';
-import type { VaultDocument, VaultIndex } from './vault-index.ts';
+import { outgoingLinks } from './outgoing-links.ts';
+import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 const hash = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 
@@ -44,8 +44,6 @@ export function engineFingerprint(root: string): string {
 function targetFacts(target: VaultDocument): unknown {
   return [target.path, target.slug, target.kind, target.publish, target.title, target.summary, target.headings.map((h) => [h.slug, h.key, h.text]), [...target.blocks.keys()]];
 }
-
-const MERMAID_FENCE = /^ {0,3}(?:`{3,}|~{3,})\s*mermaid/im;
 
 export interface RenderKeyOptions {
   /** `engineFingerprint` of the project. */
@@ -70,9 +68,8 @@ export function renderKeys(index: VaultIndex, { engine, settings, keptAnchors }:
     // An embed cycle: the page shows the cycle's marker, which the note's own text decides.
     if (visiting.has(doc)) return `cycle:${doc.path}`;
     visiting.add(doc);
-    const links = doc.links.map(({ link }) => {
-      if (!link.target) return ['here', link.raw];
-      const found = resolveTarget(index, doc, link.target);
+    const links = outgoingLinks(index, doc).map(({ link, resolution: found }) => {
+      if (found.kind === 'self') return ['here', link.raw];
       if (found.kind === 'missing') return ['missing', link.raw, found.suggestions];
       if (found.kind === 'attachment') return ['file', link.raw, found.attachment.path, found.ambiguous?.map((a) => a.path)];
       const target = found.document;
@@ -83,7 +80,7 @@ export function renderKeys(index: VaultIndex, { engine, settings, keptAnchors }:
       settings,
       glossary,
       attachments,
-      MERMAID_FENCE.test(doc.body) ? allNames() : '',
+      doc.diagrams.length ? allNames() : '',
       doc.path,
       doc.body,
       JSON.stringify(doc.frontmatter),

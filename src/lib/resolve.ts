@@ -12,7 +12,7 @@
 import { basename, dirname, extname, isMarkdownPath, stripMarkdownExtension } from './paths.ts';
 import { headingKey, looseHeadingKey } from './headings.ts';
 import { closestNames } from './suggest.ts';
-import type { Attachment, VaultDocument, VaultIndex } from './vault-index.ts';
+import type { Attachment, VaultDocument, VaultIndex } from './vault-model.ts';
 import type { ScannedHeading } from './markdown-scan.ts';
 
 export type Resolution =
@@ -20,7 +20,25 @@ export type Resolution =
   | { kind: 'attachment'; attachment: Attachment; ambiguous?: Attachment[] }
   | { kind: 'missing'; suggestions: string[] };
 
+/**
+ * Resolutions by index, linking folder and target. A target resolves by the linking note's
+ * folder only (relative paths, and the same-folder preference among repeated names), so every
+ * note of a folder shares one answer. Rendering, backlinks, render keys, diagram boxes and page
+ * scripts all ask here: each link target is worked out once per index.
+ */
+const resolutions = new WeakMap<VaultIndex, Map<string, Resolution>>();
+
+/** Where `[[rawTarget]]`, written in `from`, leads (see the rules at the top of this file). */
 export function resolveTarget(index: VaultIndex, from: VaultDocument | undefined, rawTarget: string): Resolution {
+  let known = resolutions.get(index);
+  if (!known) resolutions.set(index, (known = new Map()));
+  const key = `${from ? dirname(from.path).toLowerCase() : '\u0001'}\u0000${rawTarget}`;
+  let resolution = known.get(key);
+  if (!resolution) known.set(key, (resolution = resolveNow(index, from, rawTarget)));
+  return resolution;
+}
+
+function resolveNow(index: VaultIndex, from: VaultDocument | undefined, rawTarget: string): Resolution {
   const target = rawTarget.trim().replace(/\\/g, '/');
   const ext = extname(target);
   if (ext && !isMarkdownPath(target)) {

@@ -105,6 +105,11 @@ export const noteFrontmatterSchema = z.preprocess(
       order: z.number().optional(),
       /** When the note last changed, shown as "Last updated"; else the Git history says. */
       updated: z.coerce.date().optional(),
+      /** When the note was written (`date`, or `created` as many templates name it): the feed's date. */
+      date: z.coerce.date().optional(),
+      created: z.coerce.date().optional(),
+      /** `false`: glossary terms are not linked automatically in this note (explicit links still are). */
+      autolink: z.boolean().optional(),
       /** Old URL paths of this note (`/old-name/`): each gets a redirect page (published-ledger.ts). */
       redirects: stringList,
       /** Old heading anchors → the heading (its text or id) that now answers to each (published-ledger.ts). */

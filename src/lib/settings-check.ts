@@ -8,7 +8,7 @@ import type { Problem } from './problems.ts';
 import { problem, siteNavigation } from './site-nav.ts';
 import type { SiteConfig } from './site-config.ts';
 import { closestNames } from './suggest.ts';
-import type { Attachment, VaultIndex } from './vault-index.ts';
+import type { Attachment, VaultIndex } from './vault-model.ts';
 
 export function checkSettings(config: SiteConfig, index: VaultIndex): Problem[] {
   const problems: Problem[] = [...siteNavigation(config, index).problems];

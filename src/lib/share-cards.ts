@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { encodePng } from './png.ts';
-import type { GlossaryTerm, VaultDocument, VaultIndex } from './vault-index.ts';
+import type { GlossaryTerm, VaultDocument, VaultIndex } from './vault-model.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

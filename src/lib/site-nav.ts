@@ -9,7 +9,7 @@ import type { Problem } from './problems.ts';
 import { resolveTarget } from './resolve.ts';
 import { isSafeUrl } from './safe-url.ts';
 import type { SiteConfig } from './site-config.ts';
-import type { VaultIndex } from './vault-index.ts';
+import type { VaultIndex } from './vault-model.ts';
 
 export interface NavLink {
   label: string;

@@ -7,7 +7,7 @@
  */
 import { folderPages } from './navigation.ts';
 import { hrefFor } from './paths.ts';
-import type { VaultDocument, VaultIndex } from './vault-index.ts';
+import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 export interface SiteUrls {
   /** The deployed origin, `https://atlas.example.org`. */
@@ -22,14 +22,9 @@ function absolute(urls: SiteUrls, slug: string): string {
   return new URL(hrefFor(urls.base, slug), urls.site).href;
 }
 
-/** `updated`, else `date`, as an ISO date; undefined when the note has neither (or a bad one). */
+/** `updated`, else `date` (or `created`), as an ISO date; undefined when the note has neither. */
 export function modifiedDate(doc: VaultDocument): string | undefined {
-  for (const key of ['updated', 'date']) {
-    const value = doc.frontmatter[key];
-    const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
-    if (date && !Number.isNaN(date.getTime())) return date.toISOString().slice(0, 10);
-  }
-  return undefined;
+  return (doc.updated ?? doc.date)?.toISOString().slice(0, 10);
 }
 
 export function breadcrumbs(doc: VaultDocument, index: VaultIndex, urls: SiteUrls): Thing {

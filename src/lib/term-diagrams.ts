@@ -8,7 +8,7 @@ import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './markdown-parser.ts';
 import { replaceWikilinksWithText } from './wikilink-syntax.ts';
-import type { GlossaryTerm, VaultDocument, VaultIndex } from './vault-index.ts';
+import type { GlossaryTerm, VaultDocument, VaultIndex } from './vault-model.ts';
 
 export interface TermDiagram {
   doc: VaultDocument;

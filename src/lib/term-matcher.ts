@@ -4,7 +4,7 @@
  * case-sensitive where the term says so. Used to link first mentions in notes
  * (`remark-glossary-links`) and to list where each term is mentioned (`term-mentions`).
  */
-import type { GlossaryTerm, VaultIndex } from './vault-index.ts';
+import type { GlossaryTerm, VaultIndex } from './vault-model.ts';
 
 export interface TermName {
   /** The name as written in the glossary entry. */

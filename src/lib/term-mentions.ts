@@ -5,7 +5,7 @@
  */
 import { backlinks } from './backlinks.ts';
 import { termMatcherFor } from './term-matcher.ts';
-import type { GlossaryTerm, VaultDocument, VaultIndex } from './vault-index.ts';
+import type { GlossaryTerm, VaultDocument, VaultIndex } from './vault-model.ts';
 
 const cache = new WeakMap<VaultIndex, { byTerm: Map<string, VaultDocument[]>; byDoc: Map<VaultDocument, GlossaryTerm[]> }>();
 
@@ -16,7 +16,7 @@ function compute(index: VaultIndex) {
   const byTerm = new Map<string, Set<VaultDocument>>();
   const byDoc = new Map<VaultDocument, GlossaryTerm[]>();
   for (const doc of index.documents) {
-    if (!doc.publish || doc.frontmatter.autolink === false) continue;
+    if (!doc.publish || !doc.autolink) continue;
     const terms = new Map<string, GlossaryTerm>();
     for (const mention of matcher.find(doc.prose)) {
       if (mention.term.slug === doc.term?.slug) continue;

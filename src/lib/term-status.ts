@@ -4,7 +4,7 @@
  * When the entry itself opens with a callout that already explains the status
  * (`> [!warning] Removed in v1.24`), the author's words are the box and ours is left out.
  */
-import type { VaultDocument } from './vault-index.ts';
+import type { VaultDocument } from './vault-model.ts';
 
 /** A callout title that explains a status: "Outdated term: master", "Removed in v1.24". */
 export const STATUS_CALLOUT_TITLE = /\b(outdated|removed|deprecated)\b/i;

@@ -12,7 +12,7 @@ import type { Problem } from './problems.ts';
 import { glossaryFrontmatterSchema, noteFrontmatterSchema, type GlossaryFrontmatter, type NoteFrontmatter } from './schemas.ts';
 import { tagAncestry, tagProblem } from './tags.ts';
 import { guardNoteBody, normaliseLineEndings } from './note-limits.ts';
-import type { GlossaryTerm, VaultDocument } from './vault-index.ts';
+import type { GlossaryTerm, VaultDocument } from './vault-model.ts';
 
 /**
  * Scans by note text. The index is built again whenever the vault changes (every save in dev),
@@ -71,7 +71,7 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
       message: `Cannot parse this MDX note: ${(error as Error).message.split('\n')[0]}`,
       suggestion: 'Escape `{`, `}` and `<` as `\\{`, `\\}` and `&lt;`, or rename the note to `.md`.',
     });
-    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false };
+    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false, diagrams: [] };
   }
 
   const schema = isTerm ? glossaryFrontmatterSchema : noteFrontmatterSchema;
@@ -160,9 +160,15 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
     summary: fm.description?.trim() || term?.definition || scan.excerpt,
     prose: scan.prose,
     hasMath: scan.hasMath,
+    diagrams: scan.diagrams,
     body,
     frontmatter: split.data,
     frontmatterValid: parsed.success && split.issues.length === 0,
+    ...(fm.updated ? { updated: fm.updated } : {}),
+    ...((fm.date ?? fm.created) ? { date: fm.date ?? fm.created } : {}),
+    redirects: fm.redirects ?? [],
+    anchors: fm.anchors ?? {},
+    autolink: fm.autolink !== false,
     lineOfKey: split.lineOfKey,
     term,
   };

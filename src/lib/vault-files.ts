@@ -18,7 +18,7 @@ import { join, relative, sep } from 'node:path';
 import { LIMITS } from './limits.ts';
 import { isMarkdownPath, toVaultPath, type VaultPath } from './paths.ts';
 import type { Problem } from './problems.ts';
-import type { VaultFile } from './vault-index.ts';
+import type { VaultFile } from './vault-model.ts';
 
 /**
  * Reads every file of a vault, skipping dot-folders (`.obsidian`, `.trash`) and node_modules.

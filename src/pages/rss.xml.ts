@@ -19,8 +19,7 @@ export const GET: APIRoute = (context) => {
     description: atlas.config.description || atlas.config.title,
     site: context.site ?? atlas.config.site,
     items: notes.map((note) => {
-      const date = note.frontmatter.date ?? note.frontmatter.created;
-      const pubDate = date instanceof Date || typeof date === 'string' ? new Date(date) : undefined;
+      const pubDate = note.date;
       return {
         title: note.title,
         link: hrefFor(atlas.config.base, note.slug),

@@ -142,19 +142,3 @@ describe('diagramLinks', () => {
     expect(links.resolve('https://kubernetes.io/')).toEqual({ href: 'https://kubernetes.io/' });
   });
 });
-
-describe('hasDiagrams', () => {
-  it('finds fences in the note, in callouts, and in notes it embeds', async () => {
-    const { hasDiagrams } = await import('../../../src/diagrams/detect.ts');
-    const atlas = testAtlas({
-      'Plain.md': 'No diagram here. ```mermaid is only mentioned.\n',
-      'Own.md': '~~~ mermaid\nflowchart LR\n  a --> b\n~~~\n',
-      'Callout.md': '> [!note]\n> ```mermaid\n> flowchart LR\n> ```\n',
-      'Host.md': 'See: ![[Own]]\n',
-      'Loop.md': '![[Loop]]\n',
-    });
-    const index = atlas.index();
-    const doc = (path: string) => index.byPath.get(path.toLowerCase())!;
-    expect(['Plain', 'Own', 'Callout', 'Host', 'Loop'].map((p) => hasDiagrams(index, doc(p)))).toEqual([false, true, true, true, false]);
-  });
-});
