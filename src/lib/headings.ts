@@ -31,9 +31,12 @@ export function looseHeadingKey(text: string): string {
 }
 
 export function headingKey(text: string): string {
+  return headingLinkText(text.normalize('NFC').toLowerCase());
+}
+
+/** A heading as Obsidian writes it in a link: `## Tag #k8s: why` → `[[Note#Tag k8s why]]`. */
+export function headingLinkText(text: string): string {
   return text
-    .normalize('NFC')
-    .toLowerCase()
     .replace(/[#|^:%[\]\\]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -10,7 +10,7 @@
  * 4. No file of that name: frontmatter `aliases` (and glossary outdated names and misspellings).
  */
 import { basename, dirname, extname, isMarkdownPath, stripMarkdownExtension } from './paths.ts';
-import { headingKey, looseHeadingKey } from './headings.ts';
+import { headingKey, headingLinkText, looseHeadingKey } from './headings.ts';
 import { closestNames } from './suggest.ts';
 import type { Attachment, VaultDocument, VaultIndex } from './vault-model.ts';
 import type { ScannedHeading } from './markdown-scan.ts';
@@ -141,6 +141,7 @@ export function resolveHeading(document: VaultDocument, headingPath: string[]): 
   return found;
 }
 
+/** The headings closest to a name, as a link would write them (see `headingLinkText`). */
 export function headingSuggestions(document: VaultDocument, heading: string): string[] {
-  return closestNames(heading, document.headings.map((h) => h.text));
+  return closestNames(heading, document.headings.map((h) => h.text)).map(headingLinkText);
 }

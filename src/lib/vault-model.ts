@@ -26,23 +26,17 @@ export interface IndexOptions {
 
 export type TermStatus = GlossaryFrontmatter['status'];
 
-export interface GlossaryTerm {
+/**
+ * A glossary entry as every view reads it: its properties exactly as the schema gives them
+ * (schemas.ts), plus the slug of its page and its title.
+ */
+export type GlossaryTerm = Pick<
+  GlossaryFrontmatter,
+  'definition' | 'aliases' | 'outdatedNames' | 'misspellings' | 'tags' | 'related' | 'status' | 'replacedBy' | 'statusSince' | 'official' | 'verified' | 'caseSensitive' | 'autolink'
+> & {
   slug: string;
   title: string;
-  definition: string;
-  aliases: string[];
-  outdatedNames: Array<{ name: string; since?: string; note?: string }>;
-  misspellings: string[];
-  tags: string[];
-  related: string[];
-  status: TermStatus;
-  replacedBy: string[];
-  statusSince?: string;
-  official?: string;
-  verified?: Date;
-  caseSensitive: boolean;
-  autolink: boolean;
-}
+};
 
 export interface VaultDocument {
   path: VaultPath;

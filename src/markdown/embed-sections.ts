@@ -1,6 +1,7 @@
 /**
  * What `![[Note]]`, `![[Note#Heading]]` and `![[Note#^block]]` show: the whole note, one
- * section (up to the next heading of the same or a higher level), or one block. Each note's
+ * section (up to the next heading of the same or a higher level), or one block. The heading is
+ * found as a link finds it (`resolveHeading`). Each note's
  * body is parsed once per build and cloned for each embed (an embed's tree is changed by the
  * plugins after this one), not parsed again for every embed of it.
  */
@@ -8,11 +9,10 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { BLOCK_ID_ALONE, BLOCK_ID_AT_END } from '../lib/block-ids.ts';
-import { headingKey, renderedHeadingText } from '../lib/headings.ts';
 import { parseMarkdown } from '../lib/markdown-parser.ts';
-import { headingSuggestions } from '../lib/resolve.ts';
+import { headingSuggestions, resolveHeading } from '../lib/resolve.ts';
 import type { VaultDocument } from '../lib/vault-index.ts';
-import { replaceWikilinksWithText, type Wikilink } from '../lib/wikilink-syntax.ts';
+import type { Wikilink } from '../lib/wikilink-syntax.ts';
 import type { report } from './context.ts';
 
 type Problem = Parameters<typeof report>[3];
@@ -47,14 +47,15 @@ export function sectionOf(doc: VaultDocument, link: Wikilink, problem: (p: Probl
   const wanted = link.headingPath.at(-1);
   if (!wanted) return tree.children;
   const children = tree.children;
-  const start = children.findIndex(
-    (node) => node.type === 'heading' && headingKey(renderedHeadingText(toString(node), replaceWikilinksWithText)) === headingKey(wanted),
-  );
+  // The heading as links find it (`#A#B`: B after A; punctuation ignored when nothing matches
+  // exactly), then its section in the tree, by the line the index found it on.
+  const heading = resolveHeading(doc, link.headingPath);
+  const start = heading ? children.findIndex((node) => node.type === 'heading' && node.position?.start.line === heading.line) : -1;
   if (start === -1) {
     const close = headingSuggestions(doc, wanted);
     problem({
       ruleId: 'heading-unresolved',
-      message: `Cannot embed \`${link.raw}\`: \`${doc.path}\` has no heading \`${wanted}\`.`,
+      message: `Cannot embed \`${link.raw}\`: \`${doc.path}\` has no heading \`${wanted}\`${link.headingPath.length > 1 ? ` below \`${link.headingPath.at(-2)}\`` : ''}.`,
       suggestion: close.length ? `Did you mean ${close.map((h) => `\`![[${link.target}#${h}]]\``).join(' or ')}?` : undefined,
     });
     return undefined;

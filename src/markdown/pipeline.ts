@@ -32,6 +32,8 @@ import { remarkTags } from './remark-tags.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 import { remarkMarkdownLinks } from './remark-markdown-links.ts';
 import { guardPlugins } from './guard.ts';
+import { documentOf } from './context.ts';
+import type { VFile } from 'vfile';
 import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
 
 /**
@@ -106,8 +108,8 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // own, which therefore never has to fit the sanitizer's schema (KaTeX, diagrams, anchors,
       // previews). Ids survive it unprefixed, so the heading ids below may come after it.
       rehypeSafeHtml,
-      // Before Astro's heading ids, so anchors match the ones the vault index computed.
-      rehypeHeadingIds,
+      // Before Astro's heading ids: every heading takes the id the vault index gave it.
+      [rehypeHeadingIds, { headingsOf: (file: VFile) => documentOf(atlas, file)?.headings }],
       // Right after the ids it maps from: a reworded heading keeps its old anchor too
       // (lib/published-ledger.ts). Embedded headings have prefixed ids and are never matched.
       [rehypeKeptAnchors, options],
