@@ -3,8 +3,9 @@
  * problems positioned at the key's line), the scan of its Markdown (headings, blocks, tags,
  * links, excerpt), and for glossary files the term. Pure: text in, data and problems out.
  */
-import { parseMarkdown, type SourceFormat } from './markdown-parser.ts';
-import { scanNote, type NoteScan } from './markdown-scan.ts';
+import type { SourceFormat } from './markdown-parser.ts';
+import type { NoteScan } from './markdown-scan.ts';
+import { scanOf } from './note-scans.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { stripComments } from './obsidian-comments.ts';
 import { basename, extname, slugifySegment, stripMarkdownExtension, type Slug, type VaultPath } from './paths.ts';
@@ -13,25 +14,6 @@ import { glossaryFrontmatterSchema, noteFrontmatterSchema, type GlossaryFrontmat
 import { tagAncestry, tagProblem } from './tags.ts';
 import { guardNoteBody, normaliseLineEndings } from './note-limits.ts';
 import type { GlossaryTerm, VaultDocument } from './vault-model.ts';
-
-/**
- * Scans by note text. The index is built again whenever the vault changes (every save in dev),
- * and parsing every note was most of that work (2 s of 3 s at 1,000 notes): now only notes whose
- * text changed are parsed again. A scan is plain data; each caller gets its own copy.
- */
-const scans = new Map<string, NoteScan>();
-const SCAN_CACHE_LIMIT = 50_000;
-
-function scanOf(body: string, format: SourceFormat): NoteScan {
-  const key = `${format}\u0000${body}`;
-  let scan = scans.get(key);
-  if (!scan) {
-    scan = scanNote(parseMarkdown(body, format));
-    if (scans.size >= SCAN_CACHE_LIMIT) scans.clear();
-    scans.set(key, scan);
-  }
-  return structuredClone(scan);
-}
 
 export function indexDocument(path: VaultPath, source: string, isTerm: boolean, problems: Problem[]): VaultDocument {
   // Every note passes here, from disk or from memory: one place for the line endings (CRLF and

@@ -1,0 +1,70 @@
+/**
+ * A note's scan (markdown-scan.ts) by its text: parsed once, then reused while the text is
+ * unchanged, within a process (every save in dev builds the index again) and between builds
+ * (a file beside Astro's content store). Parsing every note was most of indexing (2.2 s of a
+ * 1,000-note build); with this, only the notes whose text changed are parsed.
+ *
+ * The cache on disk belongs to one engine: its fingerprint (render-key.ts `engineFingerprint`,
+ * every source file and the lockfile) is stored with it, and a cache of another engine is
+ * ignored, so a change to the scanner can never serve an old scan. Only the scans the last
+ * index used are written, so the file stays the size of the vault.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseMarkdown, type SourceFormat } from './markdown-parser.ts';
+import { scanNote, type NoteScan } from './markdown-scan.ts';
+
+const scans = new Map<string, NoteScan>();
+/** The scans asked for since the last save: what the current vault needs. */
+const used = new Set<string>();
+const MEMORY_LIMIT = 50_000;
+
+const keyOf = (body: string, format: SourceFormat) => createHash('sha256').update(format).update('\u0000').update(body).digest('base64url');
+
+/** The scan of a note's body; a copy, which the caller may change. Throws as the parser does (MDX). */
+export function scanOf(body: string, format: SourceFormat): NoteScan {
+  const key = keyOf(body, format);
+  let scan = scans.get(key);
+  if (!scan) {
+    scan = scanNote(parseMarkdown(body, format));
+    if (scans.size >= MEMORY_LIMIT) scans.clear();
+    scans.set(key, scan);
+  }
+  used.add(key);
+  return structuredClone(scan);
+}
+
+interface CacheFile {
+  engine: string;
+  scans: Array<[string, NoteScan]>;
+}
+
+/** Reads the scans a previous build saved with the same engine; returns how many. */
+export function loadScans(file: string, engine: string): number {
+  if (!existsSync(file)) return 0;
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    if (cache.engine !== engine || !Array.isArray(cache.scans)) return 0;
+    for (const [key, scan] of cache.scans) if (!scans.has(key)) scans.set(key, scan);
+    return cache.scans.length;
+  } catch {
+    // A cache cut short (a build killed while writing) is only slower: parse again.
+    return 0;
+  }
+}
+
+/** Writes the scans used since the last save (written aside, then renamed: never half a file). */
+export function saveScans(file: string, engine: string): void {
+  const cache: CacheFile = { engine, scans: [...used].flatMap((key) => (scans.has(key) ? [[key, scans.get(key)!] as [string, NoteScan]] : [])) };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(cache));
+  renameSync(`${file}.tmp`, file);
+  used.clear();
+}
+
+/** Forget every scan held in memory (tests: a build from an empty cache). */
+export function forgetScans(): void {
+  scans.clear();
+  used.clear();
+}
