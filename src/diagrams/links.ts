@@ -8,6 +8,7 @@ import type { Atlas } from '../lib/atlas.ts';
 import { hrefFor } from '../lib/paths.ts';
 import { resolveTarget } from '../lib/resolve.ts';
 import { siteRouteOf } from '../lib/site-routes.ts';
+import { termNamesOf } from '../lib/term-names.ts';
 import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
 import type { DiagramLinks, ResolvedLink } from './svg.ts';
 
@@ -28,9 +29,9 @@ function termNames(index: VaultIndex): Map<string, TermName[]> {
     const term = doc.term;
     // Outdated names and misspellings are not the concept's name: a box saying one stays as is.
     if (!term || !doc.publish || !term.autolink) continue;
-    for (const name of new Set([term.title, ...term.aliases])) {
-      const key = name.trim().toLowerCase();
-      names.set(key, [...(names.get(key) ?? []), { name: name.trim(), doc }]);
+    for (const name of termNamesOf(term, 'title', 'alias')) {
+      const key = name.toLowerCase();
+      names.set(key, [...(names.get(key) ?? []), { name, doc }]);
     }
   }
   namesByIndex.set(index, names);

@@ -4,6 +4,7 @@
  * `/glossary/control-plane/`). A name whose slug is a term's own slug is skipped.
  */
 import { slugifySegment } from './paths.ts';
+import { termNamesOf } from './term-names.ts';
 import type { GlossaryTerm, VaultIndex } from './vault-model.ts';
 
 export interface AliasRedirect {
@@ -18,7 +19,7 @@ export function aliasRedirects(index: VaultIndex): AliasRedirect[] {
   const taken = new Set(index.terms.keys());
   const redirects = new Map<string, AliasRedirect>();
   for (const term of index.terms.values()) {
-    for (const name of [...term.aliases, ...term.outdatedNames.map((n) => n.name), ...term.misspellings]) {
+    for (const name of termNamesOf(term, 'alias', 'outdated', 'misspelling')) {
       const slug = slugifySegment(name);
       if (taken.has(slug) || redirects.has(slug)) continue;
       redirects.set(slug, { slug, name, term });

@@ -4,6 +4,7 @@
  */
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
+import { NAME_PROPERTY, namesOfTerm } from './term-names.ts';
 import type { GlossaryTerm, VaultIndex } from './vault-model.ts';
 
 export function validateGlossary(index: VaultIndex, problems: Problem[]): void {
@@ -16,12 +17,9 @@ export function validateGlossary(index: VaultIndex, problems: Problem[]): void {
   }
   for (const doc of termDocs) {
     const term = doc.term!;
-    const names: Array<[string, string]> = [
-      ...term.aliases.map((a): [string, string] => [a, 'aliases']),
-      ...term.outdatedNames.map((n): [string, string] => [n.name, 'outdatedNames']),
-      ...term.misspellings.map((m): [string, string] => [m, 'misspellings']),
-    ];
-    for (const [name, key] of names) {
+    for (const { name, kind } of namesOfTerm(term)) {
+      if (kind === 'title') continue;
+      const key = NAME_PROPERTY[kind];
       const existing = owner.get(name.toLowerCase());
       if (existing && existing !== term) {
         problems.push({

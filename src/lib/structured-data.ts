@@ -7,6 +7,7 @@
  */
 import { folderPages } from './navigation.ts';
 import { hrefFor } from './paths.ts';
+import { termNamesOf } from './term-names.ts';
 import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 export interface SiteUrls {
@@ -58,7 +59,7 @@ export function structuredData(doc: VaultDocument, index: VaultIndex, urls: Site
         name: term.title,
         description: term.definition,
         url,
-        alternateName: [...term.aliases, ...term.outdatedNames.map((n) => n.name)],
+        alternateName: termNamesOf(term, 'alias', 'outdated'),
         inDefinedTermSet: { '@type': 'DefinedTermSet', '@id': absolute(urls, 'glossary'), name: `${urls.siteName} glossary`, url: absolute(urls, 'glossary') },
       }
     : {

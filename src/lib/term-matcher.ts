@@ -4,6 +4,7 @@
  * case-sensitive where the term says so. Used to link first mentions in notes
  * (`remark-glossary-links`) and to list where each term is mentioned (`term-mentions`).
  */
+import { namesOfTerm } from './term-names.ts';
 import type { GlossaryTerm, VaultIndex } from './vault-model.ts';
 
 export interface TermName {
@@ -33,8 +34,10 @@ export function createTermMatcher(terms: Iterable<GlossaryTerm>): TermMatcher {
   const names: TermName[] = [];
   for (const term of terms) {
     if (!term.autolink) continue;
-    for (const name of new Set([term.title, ...term.aliases])) names.push({ name, term });
-    for (const old of term.outdatedNames) names.push({ name: old.name, term, outdated: { since: old.since, note: old.note } });
+    for (const entry of namesOfTerm(term)) {
+      if (entry.kind === 'misspelling') continue;
+      names.push(entry.kind === 'outdated' ? { name: entry.name, term, outdated: { since: entry.since, note: entry.note } } : { name: entry.name, term });
+    }
   }
   // Longest first, so "kube-controller-manager" wins over "controller".
   names.sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name));

@@ -11,6 +11,7 @@ import { basename, stripMarkdownExtension } from './paths.ts';
 import type { Problem } from './problems.ts';
 import { indexDocument } from './vault-document.ts';
 import { findHomeNote, HOME_SLUG } from './home-note.ts';
+import { termNamesOf } from './term-names.ts';
 import type { Attachment, IndexOptions, VaultDocument, VaultFile, VaultIndex } from './vault-model.ts';
 
 // Until every reader imports the model from vault-model.ts.
@@ -55,7 +56,8 @@ export function buildVaultIndex(files: VaultFile[], options: IndexOptions = DEFA
   for (const doc of documents) {
     index.byPath.set(stripMarkdownExtension(doc.path).toLowerCase(), doc);
     push(index.byName, basename(stripMarkdownExtension(doc.path)).toLowerCase(), doc);
-    const names = [...doc.aliases, ...(doc.term?.outdatedNames.map((n) => n.name) ?? []), ...(doc.term?.misspellings ?? [])];
+    // `[[name]]` finds a note by its aliases; a term also by its outdated names and misspellings.
+    const names = doc.term ? termNamesOf(doc.term, 'alias', 'outdated', 'misspelling') : doc.aliases;
     for (const name of new Set(names.map((n) => n.toLowerCase()))) push(index.byAlias, name, doc);
     if (doc.publish) index.bySlug.set(doc.slug, doc);
     if (doc.term && doc.publish) index.terms.set(doc.term.slug, doc.term);

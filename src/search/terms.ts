@@ -4,7 +4,8 @@
  * `<base>search-terms.json` (build-index.ts) and fetched by the search UI only when it opens.
  * Kept small: one short record per term, no definitions.
  */
-import type { GlossaryTerm } from '../lib/vault-index.ts';
+import { termNamesOf } from '../lib/term-names.ts';
+import type { GlossaryTerm } from '../lib/vault-model.ts';
 
 /** One glossary term as the search UI sees it. */
 export interface SearchTerm {
@@ -36,9 +37,9 @@ export function searchTermsFile(terms: Iterable<GlossaryTerm>, words: string[] =
       .map((term) => ({
         slug: `glossary/${term.slug}`,
         title: term.title,
-        aliases: term.aliases,
-        outdated: term.outdatedNames.map((n) => n.name),
-        misspellings: term.misspellings,
+        aliases: termNamesOf(term, 'alias'),
+        outdated: termNamesOf(term, 'outdated'),
+        misspellings: termNamesOf(term, 'misspelling'),
       }))
       .sort((a, b) => a.slug.localeCompare(b.slug)),
   };
@@ -53,8 +54,8 @@ export const SEARCH_TERMS_FILE = 'search-terms.json';
  * which Pagefind searches and boosts (`metaWeights`, pagefind-client.ts) but never puts in an
  * excerpt, and which the UI never displays: a misspelling is findable, never shown as correct.
  */
-export function hiddenNames(term: Pick<GlossaryTerm, 'aliases' | 'outdatedNames' | 'misspellings'>): string {
-  return [...term.aliases, ...term.outdatedNames.map((n) => n.name), ...term.misspellings].join(' ');
+export function hiddenNames(term: GlossaryTerm): string {
+  return termNamesOf(term, 'alias', 'outdated', 'misspelling').join(' ');
 }
 
 /** The metadata field that holds `hiddenNames`. */

@@ -37,7 +37,9 @@ describe('searchTermsFile', () => {
 
 describe('hiddenNames', () => {
   it('lists aliases, outdated names and misspellings, for the index only', () => {
-    expect(hiddenNames({ aliases: ['CRI'], outdatedNames: [{ name: 'master' }], misspellings: ['crictk', 'critcl'] })).toBe('CRI master crictk critcl');
-    expect(hiddenNames({ aliases: [], outdatedNames: [], misspellings: [] })).toBe('');
+    expect(hiddenNames(term('crictl', { aliases: ['CRI'], outdatedNames: [{ name: 'master' }], misspellings: ['crictk', 'critcl'] }))).toBe('CRI master crictk critcl');
+    expect(hiddenNames(term('etcd'))).toBe('');
+    // The title is the entry's visible name, never a hidden one.
+    expect(hiddenNames(term('cri', { title: 'CRI', aliases: ['CRI', 'Runtime interface'] }))).toBe('Runtime interface');
   });
 });
