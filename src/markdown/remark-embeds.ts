@@ -24,13 +24,12 @@ import { attachmentHref, basename, hrefFor } from '../lib/paths.ts';
 import { resolveTarget } from '../lib/resolve.ts';
 import type { Attachment, VaultDocument } from '../lib/vault-index.ts';
 import { parseWikilinkInner, wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
-import { documentOf, EMBEDDED_FROM, report, type PluginOptions } from './context.ts';
+import { documentOf, EMBEDDED_FROM, type VaultOptions } from './context.ts';
 import { embedMarker } from './embed-markers.ts';
 import { sectionOf } from './embed-sections.ts';
 import { climbsOut, resolveLocalPaths } from './local-paths.ts';
 import { element, positionInText, text } from './mdast-helpers.ts';
-
-type Problem = Parameters<typeof report>[3];
+import { fileMessage, type ContentProblem as Problem } from './messages.ts';
 
 /** A placeholder left in a paragraph, lifted out to block level once all embeds are found. */
 interface EmbedBlock {
@@ -39,10 +38,16 @@ interface EmbedBlock {
   data: Record<string, unknown>;
 }
 
-export function remarkEmbeds({ atlas }: PluginOptions) {
+export interface EmbedsOptions extends VaultOptions {
+  /** The site's base path, which every page and file address starts with. Default: `'/'`. */
+  base?: string;
+}
+
+export function remarkEmbeds(options: EmbedsOptions) {
+  const { base = '/' } = options;
   return (tree: Root, file: VFile) => {
-    const host = documentOf(atlas, file);
-    const problemAt = (node: Nodes | undefined, stack: Nodes[]) => (problem: Problem) => report(atlas, file, node, problem, stack);
+    const host = documentOf(options, file);
+    const problemAt = (node: Nodes | undefined, stack: Nodes[]) => (problem: Problem) => fileMessage(file, node, problem, stack);
     expandEmbeds(tree, host, host ? [embedKey(host)] : [], 0, problemAt);
   };
 
@@ -54,7 +59,7 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
     problemAt: (node: Nodes | undefined, stack: Nodes[]) => (problem: Problem) => void,
   ): void {
     // Pictures and links first: embedded content added below has had its own pass already.
-    resolveLocalPaths(tree as Root, atlas.index(), from, atlas.config.base, problemAt);
+    resolveLocalPaths(tree as Root, options.index(), from, base, problemAt);
     findAndReplace(
       tree as Root,
       [
@@ -81,7 +86,7 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
     depth: number,
     problem: (p: Problem) => void,
   ): PhrasingContent | EmbedBlock {
-    const index = atlas.index();
+    const index = options.index();
     const display = wikilinkDisplayText(link);
     if (!link.target && !link.block && link.headingPath.length === 0) return text(link.raw);
     const target = link.target ? resolveTarget(index, from, link.target) : from ? ({ kind: 'document', document: from } as const) : undefined;
@@ -155,13 +160,13 @@ export function remarkEmbeds({ atlas }: PluginOptions) {
     wrapper.children.unshift({
       type: 'paragraph',
       data: { hProperties: { className: ['atlas-embed-title'] } },
-      children: [{ type: 'link', url: hrefFor(atlas.config.base, doc.slug, fragmentOf(doc, link)), children: [text(embedTitle(doc, link))] }],
+      children: [{ type: 'link', url: hrefFor(base, doc.slug, fragmentOf(doc, link)), children: [text(embedTitle(doc, link))] }],
     });
     return wrapper;
   }
 
   function embedFile(attachment: Attachment, link: Wikilink, problem: (p: Problem) => void): PhrasingContent {
-    const src = attachmentHref(atlas.config.base, attachment.path);
+    const src = attachmentHref(base, attachment.path);
     const name = basename(attachment.path);
     const { alt, width, height } = parseEmbedLabel(link.label);
     switch (mediaKindOf(attachment.path)) {

@@ -24,15 +24,22 @@ import { outdatedHint } from '../lib/glossary.ts';
 import { hrefFor } from '../lib/paths.ts';
 import { termMatcherFor } from '../lib/term-matcher.ts';
 import { STATUS_CALLOUT_TITLE } from '../lib/term-status.ts';
-import { documentOf, EMBEDDED_FROM, type PluginOptions } from './context.ts';
+import { documentOf, EMBEDDED_FROM, type VaultOptions } from './context.ts';
 
 const SKIP = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'math', 'inlineMath', 'definition', 'footnoteDefinition']);
 const OPT_OUT = 'atlasNoAutolink';
-export function remarkGlossaryLinks({ atlas }: PluginOptions) {
+
+export interface GlossaryLinksOptions extends VaultOptions {
+  /** The site's base path, which every link starts with. Default: `'/'`. */
+  base?: string;
+}
+
+export function remarkGlossaryLinks(options: GlossaryLinksOptions) {
+  const { base = '/' } = options;
   return (tree: Root, file: VFile) => {
-    const doc = documentOf(atlas, file);
+    const doc = documentOf(options, file);
     if (doc?.frontmatter.autolink === false) return;
-    const index = atlas.index();
+    const index = options.index();
     const matcher = termMatcherFor(index);
     const linked = new Set<string>();
     if (doc?.term) linked.add(doc.term.slug);
@@ -62,7 +69,7 @@ export function remarkGlossaryLinks({ atlas }: PluginOptions) {
         if (mention.index > at) nodes.push({ type: 'text', value: node.value.slice(at, mention.index) });
         nodes.push({
           type: 'link',
-          url: hrefFor(atlas.config.base, `glossary/${mention.term.slug}`),
+          url: hrefFor(base, `glossary/${mention.term.slug}`),
           children: [{ type: 'text', value: mention.text }],
           data: {
             hProperties: {
