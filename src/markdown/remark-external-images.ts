@@ -18,9 +18,9 @@ import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-repl
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { safeUrl } from '../lib/safe-url.ts';
+import { parseEmbedLabel } from './embed-label.ts';
 import { element, positionInText, text } from './mdast-helpers.ts';
 import { fileMessage } from './messages.ts';
-import { parseEmbedLabel } from './remark-embeds.ts';
 
 export interface ExternalImagesOptions {
   /** Show external images (`<img>` from their host). Default: `false`, a link instead. */
