@@ -25,6 +25,7 @@ import { hrefFor } from '../lib/paths.ts';
 import { termMatcherFor } from '../lib/term-matcher.ts';
 import { STATUS_CALLOUT_TITLE } from '../lib/term-status.ts';
 import { documentOf, EMBEDDED_FROM, type VaultOptions } from './context.ts';
+import { hintNode } from './outdated-hint.ts';
 
 const SKIP = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'math', 'inlineMath', 'definition', 'footnoteDefinition']);
 const OPT_OUT = 'atlasNoAutolink';
@@ -128,15 +129,6 @@ function isOutdatedCallout(node: Parent): boolean {
 
 function isOutdated(mention: { outdated?: unknown; term: { status: string } }): boolean {
   return Boolean(mention.outdated) || mention.term.status !== 'current';
-}
-
-/** " (outdated; now: Control plane)", small, beside the outdated word. */
-export function hintNode(hint: string): PhrasingContent {
-  return {
-    type: 'emphasis',
-    children: [{ type: 'text', value: ` (${hint})` }],
-    data: { hName: 'span', hProperties: { className: ['atlas-outdated-hint'] } },
-  };
 }
 
 const OPEN = /^<(span|div|p|section|aside)\b[^>]*\bclass\s*=\s*["'][^"']*\bno-autolink\b/i;

@@ -17,7 +17,7 @@ import { documentOf } from './context.ts';
 import type { LinkSyntax } from './link-resolver.ts';
 import { element, missingMarker } from './mdast-helpers.ts';
 import { fileMessage } from './messages.ts';
-import { hintNode } from './remark-glossary-links.ts';
+import { hintNode } from './outdated-hint.ts';
 import { linkProperties, type WikilinksOptions } from './remark-wikilinks.ts';
 
 /** The same as remark-wikilinks': the resolver they share, and the vault. */

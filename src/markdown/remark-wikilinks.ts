@@ -13,7 +13,7 @@ import { documentOf, type VaultOptions } from './context.ts';
 import type { LinkOutcome, linkResolver } from './link-resolver.ts';
 import { element, missingMarker, positionInText, text } from './mdast-helpers.ts';
 import { fileMessage } from './messages.ts';
-import { hintNode } from './remark-glossary-links.ts';
+import { hintNode } from './outdated-hint.ts';
 
 export interface WikilinksOptions extends VaultOptions {
   /**
