@@ -6,9 +6,12 @@
  * never reads the file system. Plugins report problems as messages on the file; each list ends
  * with the collector that hands them to the build's problem log (guard.ts, collect-problems.ts).
  *
- * Astro runs, in order: remark-parse, remark-gfm, [our remark plugins], remark-rehype,
- * Shiki (with `mermaid` and `math` fences excluded), [our rehype plugins], its own heading
- * ids (which keep ids we set), rehype-raw.
+ * Astro runs, in order: remark-parse, remark-gfm, [our remark plugins, then the collector],
+ * remark-rehype, [our rehype plugins, Shiki first (with `mermaid` and `math` fences excluded),
+ * then the collector], its own heading ids (which keep ids we set), rehype-raw.
+ *
+ * Options are bound here, once per build: what a plugin reads of the vault it reads through
+ * `index()` when it runs, so the same instances serve every rebuild of the index in dev.
  */
 import { rehypeShiki, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
@@ -62,12 +65,15 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
   // One resolver for both ways of writing a link to a note (link-resolver.ts).
   const resolveLink = linkResolver(atlas);
   // Obsidian's "strict line breaks" setting, off by default: then a single newline is a `<br>`.
-  const { strictLineBreaks } = readObsidianAppSettings(atlas.config.vaultDir);
+  const { strictLineBreaks } = readObsidianAppSettings(vaultDir);
   return {
     // Obsidian does not turn quotes and dashes into typographic ones, and smartypants would
     // rewrite the text inside `[[…]]` before we read it.
     smartypants: false,
-    // Every plugin runs guarded (guard.ts): a bug is reported at the note, not thrown.
+    // Every plugin runs guarded (guard.ts): a bug is reported at the note, not thrown. The
+    // guard ends the list with the collector (collect-problems.ts): after every plugin of the
+    // list, so it sees all their messages, and before the rehype stage, so they reach the
+    // problem log even if a later step throws.
     remarkPlugins: guardPlugins(atlas, [
       // A parser extension (no transformer), so its place in the list does not matter: it
       // keeps `\[` and `\]` out of text nodes, so `\[\[x\]\]` is never read as a link. The
@@ -110,6 +116,8 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // and a block id (`…\n^id`) or a term's name may follow one.
       ...(strictLineBreaks ? [] : [remarkBreaks]),
     ]) as UnifiedProcessorOptions['remarkPlugins'],
+    // Guarded and collected the same way. Astro's own steps after the collector (heading ids,
+    // rehype-raw) report nothing.
     rehypePlugins: guardPlugins(atlas, [
       // Code blocks first, as Astro's own highlighting would run: before anything else reads
       // or adds markup.
@@ -127,7 +135,8 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // safe: its `trust` option is off, so `\href` and `\htmlClass` make no links or
       // attributes) and after the heading ids, which come from the TeX source as the vault
       // index computes them. The check reports bad TeX; rehype-katex never throws and renders
-      // KaTeX's visible error marker instead (it sets `throwOnError` itself, so it takes none).
+      // KaTeX's visible error marker instead (it sets `throwOnError` itself, so it takes none),
+      // and a message of its own that the collector leaves alone (not ours: messages.ts).
       rehypeMathCheck,
       rehypeKatex,
       // Diagrams after the heading ids (it adds no headings) and before link previews, so a
