@@ -19,7 +19,10 @@ missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 [ -x "$nginx" ] || missing+=(nginx)
 # fc-list ships with fontconfig, which Chromium depends on; without it the fonts cannot be seen.
-if ! { command -v fc-list >/dev/null && fc-list | grep -q 'DejaVu Sans' && fc-list | grep -q 'Liberation Sans'; }; then
+# Read once into a variable: `fc-list | grep -q` under pipefail fails whenever grep stops
+# reading early and fc-list gets SIGPIPE, which made fonts look missing on some runs.
+fonts="$(command -v fc-list >/dev/null && fc-list 2>/dev/null || true)"
+if ! { grep -q 'DejaVu Sans' <<<"$fonts" && grep -q 'Liberation Sans' <<<"$fonts"; }; then
   missing+=(fonts-dejavu-core fonts-liberation)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0

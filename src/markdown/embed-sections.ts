@@ -13,9 +13,7 @@ import { parseMarkdown } from '../lib/markdown-parser.ts';
 import { headingSuggestions, resolveHeading } from '../lib/resolve.ts';
 import type { VaultDocument } from '../lib/vault-index.ts';
 import type { Wikilink } from '../lib/wikilink-syntax.ts';
-import type { report } from './context.ts';
-
-type Problem = Parameters<typeof report>[3];
+import type { Reporter } from './messages.ts';
 
 const parsed = new WeakMap<VaultDocument, Root>();
 
@@ -31,7 +29,7 @@ function treeOf(doc: VaultDocument): Root {
 }
 
 /** The mdast of what `![[Note…]]` shows: the whole note, one section, or one block. */
-export function sectionOf(doc: VaultDocument, link: Wikilink, problem: (p: Problem) => void): RootContent[] | undefined {
+export function sectionOf(doc: VaultDocument, link: Wikilink, problem: Reporter): RootContent[] | undefined {
   const tree = treeOf(doc);
   if (link.block) {
     const block = findBlock(tree, link.block);

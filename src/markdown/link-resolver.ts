@@ -13,9 +13,7 @@ import { headingSuggestions, resolveHeading, resolveTarget } from '../lib/resolv
 import type { Atlas } from '../lib/atlas.ts';
 import type { VaultDocument } from '../lib/vault-index.ts';
 import type { Wikilink } from '../lib/wikilink-syntax.ts';
-import type { report } from './context.ts';
-
-export type Reporter = (problem: Parameters<typeof report>[3]) => void;
+import type { Reporter } from './messages.ts';
 
 export type LinkOutcome =
   /** A link to a page or an attachment. */

@@ -15,10 +15,8 @@ import { attachmentHref, dirname } from '../lib/paths.ts';
 import { resolveTarget } from '../lib/resolve.ts';
 import { safeUrl } from '../lib/safe-url.ts';
 import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
-import type { report } from './context.ts';
+import type { ContentProblem, Reporter } from './messages.ts';
 import { embedMarker } from './embed-markers.ts';
-
-type Problem = Parameters<typeof report>[3];
 
 /**
  * The vault path a relative reference names from `folder`, or `undefined` when it climbs above
@@ -55,7 +53,7 @@ export function resolveLocalPaths(
   index: VaultIndex,
   from: VaultDocument | undefined,
   base: string,
-  problemAt: (node: Nodes, stack: Nodes[]) => (problem: Problem) => void,
+  problemAt: (node: Nodes, stack: Nodes[]) => Reporter,
 ): void {
   const folder = from ? dirname(from.path) : '';
   visitParents(tree, (node, ancestors) => {
@@ -110,7 +108,7 @@ export function resolveLocalPaths(
   });
 }
 
-function outside(raw: string): Problem {
+function outside(raw: string): ContentProblem {
   return {
     ruleId: 'path-outside-vault',
     message: `\`${short(raw)}\` points outside the vault; only files inside the vault are published, and nothing else is read.`,

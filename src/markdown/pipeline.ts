@@ -1,19 +1,28 @@
 /**
- * The Markdown pipeline: the one place that says which plugins run, and in what order.
- * `.md` and `.mdx` notes both go through it (Astro's unified processor hands the same lists
- * to @astrojs/mdx). Every plugin is given the Atlas (vault index + problem log) and never
- * reads the file system.
+ * The Markdown pipeline: the one place that says which plugins run, in what order, and with
+ * which options. `.md` and `.mdx` notes both go through it (Astro's unified processor hands the
+ * same lists to @astrojs/mdx). The Atlas stops here: each plugin is given only what it needs
+ * (its typed `Options`: an accessor to the current vault index, the base path, a resolver), and
+ * never reads the file system. Plugins report problems as messages on the file; each list ends
+ * with the collector that hands them to the build's problem log (guard.ts, collect-problems.ts).
  *
- * Astro runs, in order: remark-parse, remark-gfm, [our remark plugins], remark-rehype,
- * Shiki (with `mermaid` and `math` fences excluded), [our rehype plugins], its own heading
- * ids (which keep ids we set), rehype-raw.
+ * Astro runs, in order: remark-parse, remark-gfm, [our remark plugins, then the collector],
+ * remark-rehype, [our rehype plugins, Shiki first (with `mermaid` and `math` fences excluded),
+ * then the collector], its own heading ids (which keep ids we set), rehype-raw.
+ *
+ * Options are bound here, once per build: what a plugin reads of the vault it reads through
+ * `index()` when it runs, so the same instances serve every rebuild of the index in dev.
  */
 import { rehypeShiki, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
 import remarkBreaks from 'remark-breaks';
 import remarkMath from 'remark-math';
+import { diagramLinks } from '../diagrams/links.ts';
+import { ledgerPlan } from '../integrations/ledger-store.ts';
 import type { Atlas } from '../lib/atlas.ts';
+import { linkPreview } from '../lib/link-preview.ts';
 import { readObsidianAppSettings } from '../lib/obsidian-app-settings.ts';
+import { linkResolver } from './link-resolver.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { rehypeKeptAnchors } from './rehype-kept-anchors.ts';
@@ -35,6 +44,7 @@ import { guardPlugins } from './guard.ts';
 import { documentOf } from './context.ts';
 import type { VFile } from 'vfile';
 import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
+import type { VaultDocument } from '../lib/vault-index.ts';
 
 /**
  * Code highlighting: Shiki with both themes as CSS variables (`defaultColor: false`; the
@@ -50,14 +60,22 @@ const highlight = rehypeShiki as unknown as (config: typeof SHIKI_CONFIG, exclud
 const rehypeCodeHighlight = () => highlight(SHIKI_CONFIG, UNHIGHLIGHTED_LANGUAGES);
 
 export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
-  const options = { atlas };
+  const { base, vaultDir } = atlas.config;
+  // An accessor, not an index: in dev the vault index is rebuilt when the vault changes, and
+  // these plugin instances render the next version too.
+  const vault = { index: () => atlas.index(), vaultDir };
+  // One resolver for both ways of writing a link to a note (link-resolver.ts).
+  const resolveLink = linkResolver(atlas);
   // Obsidian's "strict line breaks" setting, off by default: then a single newline is a `<br>`.
-  const { strictLineBreaks } = readObsidianAppSettings(atlas.config.vaultDir);
+  const { strictLineBreaks } = readObsidianAppSettings(vaultDir);
   return {
     // Obsidian does not turn quotes and dashes into typographic ones, and smartypants would
     // rewrite the text inside `[[…]]` before we read it.
     smartypants: false,
-    // Every plugin runs guarded (guard.ts): a bug is reported at the note, not thrown.
+    // Every plugin runs guarded (guard.ts): a bug is reported at the note, not thrown. The
+    // guard ends the list with the collector (collect-problems.ts): after every plugin of the
+    // list, so it sees all their messages, and before the rehype stage, so they reach the
+    // problem log even if a later step throws.
     remarkPlugins: guardPlugins(atlas, [
       // A parser extension (no transformer), so its place in the list does not matter: it
       // keeps `\[` and `\]` out of text nodes, so `\[\[x\]\]` is never read as a link. The
@@ -68,25 +86,25 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       remarkComments,
       // Images from other hosts before embeds, so embeds and Markdown images only ever see the
       // vault's own files: a link by default, images with `externalImages: true`.
-      [remarkExternalImages, { ...options, show: atlas.config.externalImages }],
+      [remarkExternalImages, { show: atlas.config.externalImages }],
       // Embeds next: `![[…]]` must not be read as `!` + a link, and embedded content then
       // goes through every later plugin like the note's own.
-      [remarkEmbeds, options],
+      [remarkEmbeds, { ...vault, base }],
       // Wikilinks after embeds: `![[…]]` must not be read as `!` + a link.
-      [remarkWikilinks, options],
+      [remarkWikilinks, { ...vault, resolveLink }],
       // Markdown links to notes right after wikilinks: they share the resolver, and the links
       // wikilinks and embeds made (which carry properties) are told apart from the author's.
       // Before callouts and glossary links for the same reasons as wikilinks.
-      [remarkMarkdownLinks, options],
+      [remarkMarkdownLinks, { ...vault, resolveLink }],
       // Callouts after wikilinks: they regroup the paragraph's inline nodes into title and
       // body, so links are made (and problems placed) on the parser's untouched text nodes.
-      [remarkCallouts, options],
+      remarkCallouts,
       // Highlights after embeds and wikilinks, so a `==` never splits the text of a `[[…]]`
       // before it is read; after callouts, so one cannot span a callout's title and body.
       remarkHighlights,
       // Tags after wikilinks (the `#` of `[[Note#Heading]]` is inside a link by then) and
       // before glossary links (a tag is a link, so no term is linked inside it).
-      [remarkTags, options],
+      [remarkTags, { index: vault.index, base }],
       // `$…$` and `$$…$$`. Its syntax reaches the parser wherever it is listed; the vault
       // index parses with it too (lib/markdown-parser.ts), so both read the same formulas.
       remarkMath,
@@ -94,12 +112,14 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       remarkBlockIds,
       // Last: term mentions are linked only in text no other plugin has turned into a link,
       // a tag or code, and after explicit links are known (those terms are not linked twice).
-      [remarkGlossaryLinks, options],
+      [remarkGlossaryLinks, { ...vault, base }],
       // Single newlines → `<br>` (unless the vault has strict line breaks), after every plugin
       // that reads a paragraph's text across lines: callout titles end at the first newline,
       // and a block id (`…\n^id`) or a term's name may follow one.
       ...(strictLineBreaks ? [] : [remarkBreaks]),
     ]) as UnifiedProcessorOptions['remarkPlugins'],
+    // Guarded and collected the same way. Astro's own steps after the collector (heading ids,
+    // rehype-raw) report nothing.
     rehypePlugins: guardPlugins(atlas, [
       // Code blocks first, as Astro's own highlighting would run: before anything else reads
       // or adds markup.
@@ -109,24 +129,25 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // previews). Ids survive it unprefixed, so the heading ids below may come after it.
       rehypeSafeHtml,
       // Before Astro's heading ids: every heading takes the id the vault index gave it.
-      [rehypeHeadingIds, { headingsOf: (file: VFile) => documentOf(atlas, file)?.headings }],
+      [rehypeHeadingIds, { headingsOf: (file: VFile) => documentOf(vault, file)?.headings }],
       // Right after the ids it maps from: a reworded heading keeps its old anchor too
       // (lib/published-ledger.ts). Embedded headings have prefixed ids and are never matched.
-      [rehypeKeptAnchors, options],
+      [rehypeKeptAnchors, { ...vault, keptAnchors: (doc: VaultDocument) => ledgerPlan(atlas).keptAnchors.get(doc.path) }],
       // Math after the sanitizer (KaTeX's output would need a huge schema; KaTeX itself is
       // safe: its `trust` option is off, so `\href` and `\htmlClass` make no links or
       // attributes) and after the heading ids, which come from the TeX source as the vault
       // index computes them. The check reports bad TeX; rehype-katex never throws and renders
-      // KaTeX's visible error marker instead (it sets `throwOnError` itself, so it takes none).
-      [rehypeMathCheck, options],
+      // KaTeX's visible error marker instead (it sets `throwOnError` itself, so it takes none),
+      // and a message of its own that the collector leaves alone (not ours: messages.ts).
+      rehypeMathCheck,
       rehypeKatex,
       // Diagrams after the heading ids (it adds no headings) and before link previews, so a
       // diagram box that links to a term gets the same preview as a link in the text.
-      [rehypeDiagrams, options],
+      [rehypeDiagrams, { ...vault, links: (from: VaultDocument | undefined) => diagramLinks(atlas, from) }],
       // After the ids exist; the "#" it adds is not part of any heading's text before this.
       rehypeHeadingAnchors,
       // Last: every term and note link exists by now, explicit or automatic.
-      [rehypeLinkPreviews, options],
+      [rehypeLinkPreviews, { index: vault.index, preview: (id: string, target: VaultDocument, outdated: string | undefined) => linkPreview(atlas, id, target, outdated) }],
     ]) as UnifiedProcessorOptions['rehypePlugins'],
   };
 }

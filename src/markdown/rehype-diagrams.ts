@@ -27,15 +27,24 @@ import type { Node } from 'unist';
 import { SKIP } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { diagramLinks } from '../diagrams/links.ts';
 import { sharedRenderer, type DiagramRenderer } from '../diagrams/renderer.ts';
 import { vaultCacheDir } from '../diagrams/cache.ts';
 import { MIN_TEXT_DESKTOP, MIN_TEXT_PHONE, textFit } from '../diagrams/fit.ts';
-import { prepareSvg } from '../diagrams/svg.ts';
-import { documentOf, report, vaultPathOf, type PluginOptions } from './context.ts';
+import { prepareSvg, type DiagramLinks } from '../diagrams/svg.ts';
+import type { VaultDocument } from '../lib/vault-index.ts';
+import { documentOf, vaultPathOf, type VaultOptions } from './context.ts';
+import { fileMessage, type Reporter } from './messages.ts';
 
-export interface DiagramOptions extends PluginOptions {
-  /** Draws the diagrams. Default: the build's shared renderer (one browser for the build). */
+export interface DiagramOptions extends VaultOptions {
+  /**
+   * Where the diagrams of the note `from` link: `click` URLs, term boxes, `internal-link` boxes
+   * (diagrams/links.ts, `diagramLinks`). Required.
+   */
+  links: (from: VaultDocument | undefined) => DiagramLinks;
+  /**
+   * Draws the diagrams. Default: the build's shared renderer (one browser for the build),
+   * caching drawn diagrams in the vault (`vaultCacheDir(vaultDir)`).
+   */
   renderer?: DiagramRenderer;
 }
 
@@ -52,7 +61,8 @@ const isEmbed = (node: { type: string; properties?: { className?: unknown } }) =
 // `Figure:` at the start of the caption paragraph (any case, spaces after it dropped).
 const CAPTION = /^\s*figure:\s*/i;
 
-export function rehypeDiagrams({ atlas, renderer }: DiagramOptions) {
+export function rehypeDiagrams(options: DiagramOptions) {
+  const { vaultDir, renderer } = options;
   return async (tree: Root, file: VFile) => {
     const fences: Fence[] = [];
     visitParents(tree, 'element', (node: Element, ancestors: Parents[]) => {
@@ -65,18 +75,18 @@ export function rehypeDiagrams({ atlas, renderer }: DiagramOptions) {
     });
     if (fences.length === 0) return;
 
-    const draw = renderer ?? sharedRenderer(vaultCacheDir(atlas.config.vaultDir));
-    const from = documentOf(atlas, file);
-    const links = diagramLinks(atlas, from);
+    const draw = renderer ?? sharedRenderer(vaultCacheDir(vaultDir));
+    const from = documentOf(options, file);
+    const links = options.links(from);
     // Short and stable: ids stay unique when several notes' diagrams meet on one page (embeds).
-    const page = createHash('sha256').update(vaultPathOf(atlas, file) ?? file.path ?? '').digest('hex').slice(0, 6);
+    const page = createHash('sha256').update(vaultPathOf(vaultDir, file) ?? file.path ?? '').digest('hex').slice(0, 6);
     // Started together; the renderer queues them, so one browser draws them one by one.
     const results = await Promise.all(fences.map((fence) => draw.render(fence.source)));
 
     let own = 0;
     fences.forEach((fence, i) => {
       const result = results[i]!;
-      const problem = (p: Parameters<typeof report>[3]) => report(atlas, file, fence.pre, p, fence.ancestors);
+      const problem: Reporter = (p) => fileMessage(file, fence.pre, p, fence.ancestors);
       const caption = takeCaption(fence);
       checkConventions(fence, caption !== undefined, problem);
       let figure: Element;
@@ -168,7 +178,7 @@ function takeCaption({ pre, parent }: Fence): Element | undefined {
 }
 
 /** The content conventions: every diagram has accTitle, accDescr and a caption. Warnings. */
-function checkConventions(fence: Fence, captioned: boolean, problem: (p: Parameters<typeof report>[3]) => void): void {
+function checkConventions(fence: Fence, captioned: boolean, problem: Reporter): void {
   const suggestion = 'See "Diagrams" in docs/content-conventions.md.';
   if (!/^\s*accTitle\s*:/m.test(fence.source)) {
     problem({ severity: 'warning', ruleId: 'diagram-missing-title', message: "Diagram has no `accTitle` (its name for screen readers).", suggestion: `Add a line \`accTitle: …\` after the diagram's first line. ${suggestion}` });
@@ -182,7 +192,7 @@ function checkConventions(fence: Fence, captioned: boolean, problem: (p: Paramet
 }
 
 /** Text a reader would get under 12 px in the column (or 11 px on a phone): warn, with the fix. */
-function checkTextSize(svg: Element, problem: (p: Parameters<typeof report>[3]) => void): void {
+function checkTextSize(svg: Element, problem: Reporter): void {
   const fit = textFit(svg);
   if (!fit || (fit.desktop >= MIN_TEXT_DESKTOP && fit.phone >= MIN_TEXT_PHONE)) return;
   const width = Math.round(fit.naturalWidth).toLocaleString('en');

@@ -6,15 +6,23 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { ledgerPlan } from '../integrations/ledger-store.ts';
-import { documentOf, type PluginOptions } from './context.ts';
+import type { VaultDocument } from '../lib/vault-index.ts';
+import { documentOf, type VaultOptions } from './context.ts';
 
 const HEADING = /^h[1-6]$/;
 
-export function rehypeKeptAnchors({ atlas }: PluginOptions) {
+export interface KeptAnchorsOptions extends VaultOptions {
+  /**
+   * The old anchors `doc` keeps: heading id → the ids it answered to before, from the ledger
+   * (integrations/ledger-store.ts, read by the pipeline, not here). Required.
+   */
+  keptAnchors: (doc: VaultDocument) => ReadonlyMap<string, readonly string[]> | undefined;
+}
+
+export function rehypeKeptAnchors(options: KeptAnchorsOptions) {
   return (tree: Root, file: VFile) => {
-    const doc = documentOf(atlas, file);
-    const kept = doc && ledgerPlan(atlas).keptAnchors.get(doc.path);
+    const doc = documentOf(options, file);
+    const kept = doc && options.keptAnchors(doc);
     if (!kept) return;
     visit(tree, 'element', (node: Element) => {
       const id = node.properties.id;

@@ -11,12 +11,22 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import { linkPreview, previewId } from '../lib/link-preview.ts';
-import type { PluginOptions } from './context.ts';
+import { previewId } from '../lib/link-preview.ts';
+import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
 
-export function rehypeLinkPreviews({ atlas }: PluginOptions) {
+export interface LinkPreviewsOptions {
+  /** The current vault index, to find each link's target. Required; called at transform time (dev rebuilds it). */
+  index: () => VaultIndex;
+  /**
+   * The hidden preview of `target` with the id `id` (lib/link-preview.ts, which the concept map
+   * uses too); `outdated` is the outdated name the link was written with. Required.
+   */
+  preview: (id: string, target: VaultDocument, outdated: string | undefined) => Element;
+}
+
+export function rehypeLinkPreviews({ index: currentIndex, preview }: LinkPreviewsOptions) {
   return (tree: Root) => {
-    const index = atlas.index();
+    const index = currentIndex();
     const previews = new Map<string, Element>();
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a') return;
@@ -29,7 +39,7 @@ export function rehypeLinkPreviews({ atlas }: PluginOptions) {
       if (!target) return;
       const outdated = typeof node.properties.dataAtlasOutdated === 'string' ? node.properties.dataAtlasOutdated : undefined;
       const id = previewId(slug, outdated);
-      if (!previews.has(id)) previews.set(id, linkPreview(atlas, id, target, outdated));
+      if (!previews.has(id)) previews.set(id, preview(id, target, outdated));
       node.properties.ariaDescribedBy = [id];
     });
     if (previews.size === 0) return;

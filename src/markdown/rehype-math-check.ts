@@ -4,7 +4,7 @@
  *
  * rehype-katex, which runs right after, never throws on bad TeX: it renders KaTeX's visible
  * error marker (the source in red, the message in its `title`) and leaves a vfile message that
- * nothing prints. So this plugin test-renders each formula first and reports the failure to the
+ * nothing prints (the collector takes only ours, messages.ts). So this plugin test-renders each formula first and reports the failure to the
  * build's problem log; the page still gets rehype-katex's marker.
  *
  * Formulas are picked as rehype-katex picks them (node_modules/rehype-katex/lib/index.js): an
@@ -18,15 +18,16 @@ import type { Node } from 'unist';
 import { SKIP } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { report, type PluginOptions } from './context.ts';
+import { fileMessage } from './messages.ts';
 
 const MATH_CLASSES = ['language-math', 'math-inline', 'math-display'];
 
-export function rehypeMathCheck({ atlas }: PluginOptions) {
+/** No options: the check needs nothing from the vault. */
+export function rehypeMathCheck() {
   return (tree: Root, file: VFile) => {
     visitParents(tree, 'element', (node: Element, ancestors: Parents[]) => {
       const classes = classesOf(node);
-      // Embedded content is checked when its own note is rendered (as `report` does for remark).
+      // Embedded content is checked when its own note is rendered (as `fileMessage` does for remark).
       if (classes.includes('atlas-embed')) return SKIP;
       if (!MATH_CLASSES.some((c) => classes.includes(c))) return undefined;
       const parent = ancestors.at(-1);
@@ -37,7 +38,7 @@ export function rehypeMathCheck({ atlas }: PluginOptions) {
       } catch (error) {
         // A `$$` block's `<code>` is made by remark-math without a position; its `<pre>` has one.
         const placed = [node, ...ancestors.toReversed()].find((n) => n.position) as Node | undefined;
-        report(atlas, file, placed, {
+        fileMessage(file, placed, {
           ruleId: 'math-invalid',
           message: `Cannot render the math \`${quote(tex)}\`: ${katexMessage(error)}.`,
           suggestion: 'Fix the TeX (KaTeX supports the functions listed at https://katex.org/docs/supported), or write `\\$` for a dollar sign that is not math.',

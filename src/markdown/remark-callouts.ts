@@ -23,7 +23,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { EMBEDDED_FROM, type PluginOptions } from './context.ts';
+import { EMBEDDED_FROM } from './context.ts';
 import { element, positionInText, text } from './mdast-helpers.ts';
 
 /** Obsidian's callout types, each with its aliases (which share its look). */
@@ -64,7 +64,8 @@ export function canonicalCalloutType(name: string): CalloutType | undefined {
  */
 const MARKER = /^\[!([\p{L}\p{N}_-]+)(?:\|([^\]\n]*))?\]([+-]?)(?=[ \t\n]|$)[ \t]*/u;
 
-export function remarkCallouts(_options: PluginOptions) {
+/** No options: callouts need nothing from the vault. */
+export function remarkCallouts() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     visitParents(tree, 'blockquote', (node: Blockquote, ancestors: Parent[]) => {

@@ -18,18 +18,18 @@ import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-repl
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { safeUrl } from '../lib/safe-url.ts';
-import { report, type PluginOptions } from './context.ts';
+import { parseEmbedLabel } from './embed-label.ts';
 import { element, positionInText, text } from './mdast-helpers.ts';
-import { parseEmbedLabel } from './remark-embeds.ts';
+import { fileMessage } from './messages.ts';
 
-export interface ExternalImagesOptions extends PluginOptions {
+export interface ExternalImagesOptions {
   /** Show external images (`<img>` from their host). Default: `false`, a link instead. */
   show?: boolean;
 }
 
 const EXTERNAL = /^https?:\/\//i;
 
-export function remarkExternalImages({ atlas, show = false }: ExternalImagesOptions) {
+export function remarkExternalImages({ show = false }: ExternalImagesOptions = {}) {
   return (tree: Root, file: VFile) => {
     const render = (url: string, label: string | undefined, node: { position?: Image['position'] }, ancestors: Parent[]): PhrasingContent => {
       const href = safeUrl(url);
@@ -37,7 +37,7 @@ export function remarkExternalImages({ atlas, show = false }: ExternalImagesOpti
       const name = fileName(url);
       if (href && show) return element('img', { src: href, alt: alt ?? name, width, height, loading: 'lazy', decoding: 'async', className: ['atlas-external-image'], referrerPolicy: 'no-referrer' });
       const host = hostOf(url);
-      report(atlas, file, node as never, {
+      fileMessage(file, node as never, {
         severity: 'warning',
         ruleId: 'external-image',
         message: `The image \`${url}\` is on another host (${host}); it is shown as a link, because the site makes no requests to other hosts.`,

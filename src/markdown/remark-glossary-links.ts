@@ -24,15 +24,23 @@ import { outdatedHint } from '../lib/glossary.ts';
 import { hrefFor } from '../lib/paths.ts';
 import { termMatcherFor } from '../lib/term-matcher.ts';
 import { STATUS_CALLOUT_TITLE } from '../lib/term-status.ts';
-import { documentOf, EMBEDDED_FROM, type PluginOptions } from './context.ts';
+import { documentOf, EMBEDDED_FROM, type VaultOptions } from './context.ts';
+import { hintNode } from './outdated-hint.ts';
 
 const SKIP = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'math', 'inlineMath', 'definition', 'footnoteDefinition']);
 const OPT_OUT = 'atlasNoAutolink';
-export function remarkGlossaryLinks({ atlas }: PluginOptions) {
+
+export interface GlossaryLinksOptions extends VaultOptions {
+  /** The site's base path, which every link starts with. Default: `'/'`. */
+  base?: string;
+}
+
+export function remarkGlossaryLinks(options: GlossaryLinksOptions) {
+  const { base = '/' } = options;
   return (tree: Root, file: VFile) => {
-    const doc = documentOf(atlas, file);
-    if (doc?.frontmatter.autolink === false) return;
-    const index = atlas.index();
+    const doc = documentOf(options, file);
+    if (doc && !doc.autolink) return;
+    const index = options.index();
     const matcher = termMatcherFor(index);
     const linked = new Set<string>();
     if (doc?.term) linked.add(doc.term.slug);
@@ -62,7 +70,7 @@ export function remarkGlossaryLinks({ atlas }: PluginOptions) {
         if (mention.index > at) nodes.push({ type: 'text', value: node.value.slice(at, mention.index) });
         nodes.push({
           type: 'link',
-          url: hrefFor(atlas.config.base, `glossary/${mention.term.slug}`),
+          url: hrefFor(base, `glossary/${mention.term.slug}`),
           children: [{ type: 'text', value: mention.text }],
           data: {
             hProperties: {
@@ -121,15 +129,6 @@ function isOutdatedCallout(node: Parent): boolean {
 
 function isOutdated(mention: { outdated?: unknown; term: { status: string } }): boolean {
   return Boolean(mention.outdated) || mention.term.status !== 'current';
-}
-
-/** " (outdated; now: Control plane)", small, beside the outdated word. */
-export function hintNode(hint: string): PhrasingContent {
-  return {
-    type: 'emphasis',
-    children: [{ type: 'text', value: ` (${hint})` }],
-    data: { hName: 'span', hProperties: { className: ['atlas-outdated-hint'] } },
-  };
 }
 
 const OPEN = /^<(span|div|p|section|aside)\b[^>]*\bclass\s*=\s*["'][^"']*\bno-autolink\b/i;

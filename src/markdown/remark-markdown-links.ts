@@ -13,16 +13,20 @@ import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { markdownLinkAsWikilink } from '../lib/wikilink-syntax.ts';
-import { documentOf, report, type PluginOptions } from './context.ts';
-import { linkResolver, type LinkSyntax } from './link-resolver.ts';
+import { documentOf } from './context.ts';
+import type { LinkSyntax } from './link-resolver.ts';
 import { element, missingMarker } from './mdast-helpers.ts';
-import { hintNode } from './remark-glossary-links.ts';
-import { linkProperties } from './remark-wikilinks.ts';
+import { fileMessage } from './messages.ts';
+import { hintNode } from './outdated-hint.ts';
+import { linkProperties, type WikilinksOptions } from './remark-wikilinks.ts';
 
-export function remarkMarkdownLinks({ atlas }: PluginOptions) {
-  const resolveLink = linkResolver(atlas);
+/** The same as remark-wikilinks': the resolver they share, and the vault. */
+export type MarkdownLinksOptions = WikilinksOptions;
+
+export function remarkMarkdownLinks(options: MarkdownLinksOptions) {
+  const { resolveLink } = options;
   return (tree: Root, file: VFile) => {
-    const from = documentOf(atlas, file);
+    const from = documentOf(options, file);
     const edits: Array<{ parent: Parent; node: Link; replacement: PhrasingContent }> = [];
     visitParents(tree, 'link', (node: Link, ancestors: Parent[]) => {
       // Links made by other plugins (wikilinks, embeds, tags) carry their own properties.
@@ -34,7 +38,7 @@ export function remarkMarkdownLinks({ atlas }: PluginOptions) {
         unresolvedRule: 'markdown-link-unresolved',
         suggest: (target, fragment) => `\`[${text}](${encodeURI(target.endsWith('.md') ? target : `${target}.md`)}${fragment ? `#${encodeURI(fragment)}` : ''})\``,
       };
-      const outcome = resolveLink(link, from, (problem) => report(atlas, file, node, problem, ancestors), syntax);
+      const outcome = resolveLink(link, from, (problem) => fileMessage(file, node, problem, ancestors), syntax);
       const parent = ancestors.at(-1)!;
       if (outcome.kind === 'text') edits.push({ parent, node, replacement: element('span', {}, node.children) });
       else if (outcome.kind === 'missing') edits.push({ parent, node, replacement: missingMarker(text, outcome.reason, outcome.rule) });

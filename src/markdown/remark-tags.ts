@@ -13,12 +13,19 @@ import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { hrefFor } from '../lib/paths.ts';
 import { findTags } from '../lib/tags.ts';
-import type { PluginOptions } from './context.ts';
+import type { VaultIndex } from '../lib/vault-index.ts';
 import { text } from './mdast-helpers.ts';
 
-export function remarkTags({ atlas }: PluginOptions) {
+export interface TagsOptions {
+  /** The current vault index, whose tags have pages. Required; called at transform time (dev rebuilds it). */
+  index: () => VaultIndex;
+  /** The site's base path, which every tag page's address starts with. Default: `'/'`. */
+  base?: string;
+}
+
+export function remarkTags({ index, base = '/' }: TagsOptions) {
   return (tree: Root) => {
-    const pages = atlas.index().tags;
+    const pages = index().tags;
     const edits: Array<{ parent: Parent; node: Text; nodes: PhrasingContent[] }> = [];
     visitParents(tree, 'text', (node: Text, ancestors: Parent[]) => {
       if (ancestors.some((a) => a.type === 'link' || a.type === 'linkReference')) return;
@@ -39,7 +46,7 @@ export function remarkTags({ atlas }: PluginOptions) {
         if (tag.index > at) nodes.push(text(node.value.slice(at, tag.index)));
         nodes.push({
           type: 'link',
-          url: hrefFor(atlas.config.base, `tags/${tag.name}`),
+          url: hrefFor(base, `tags/${tag.name}`),
           children: [text(node.value.slice(tag.index, tag.index + tag.length))],
           // A tag is a link to its page, not part of the sentence a search excerpt quotes.
           data: { hProperties: { className: ['atlas-tag'], dataPagefindIgnore: '' } },

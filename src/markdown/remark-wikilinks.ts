@@ -9,15 +9,24 @@ import type { Root, PhrasingContent } from 'mdast';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
 import { parseWikilinkInner, wikilinkDisplayText } from '../lib/wikilink-syntax.ts';
-import { documentOf, report, type PluginOptions } from './context.ts';
-import { linkResolver, type LinkOutcome } from './link-resolver.ts';
+import { documentOf, type VaultOptions } from './context.ts';
+import type { LinkOutcome, linkResolver } from './link-resolver.ts';
 import { element, missingMarker, positionInText, text } from './mdast-helpers.ts';
-import { hintNode } from './remark-glossary-links.ts';
+import { fileMessage } from './messages.ts';
+import { hintNode } from './outdated-hint.ts';
 
-export function remarkWikilinks({ atlas }: PluginOptions) {
-  const resolveLink = linkResolver(atlas);
+export interface WikilinksOptions extends VaultOptions {
+  /**
+   * What a link means (link-resolver.ts), shared with remark-markdown-links. Required. It reads
+   * the index itself, at each call.
+   */
+  resolveLink: ReturnType<typeof linkResolver>;
+}
+
+export function remarkWikilinks(options: WikilinksOptions) {
+  const { resolveLink } = options;
   return (tree: Root, file: VFile) => {
-    const from = documentOf(atlas, file);
+    const from = documentOf(options, file);
     findAndReplace(
       tree,
       [
@@ -28,7 +37,7 @@ export function remarkWikilinks({ atlas }: PluginOptions) {
             const textNode = match.stack.at(-1)!;
             const position = positionInText(textNode, match.input, match.index, raw.length);
             const link = parseWikilinkInner(inner, false, raw);
-            const outcome = resolveLink(link, from, (problem) => report(atlas, file, { type: 'text', position }, problem, match.stack));
+            const outcome = resolveLink(link, from, (problem) => fileMessage(file, { type: 'text', position }, problem, match.stack));
             return linkFor(outcome, link.raw, wikilinkDisplayText(link));
           },
         ],

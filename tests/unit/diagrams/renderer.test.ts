@@ -10,6 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiagramCache } from '../../../src/diagrams/cache.ts';
 import { cacheSalt, DiagramRenderer, launchChromium } from '../../../src/diagrams/renderer.ts';
+import { diagramLinks } from '../../../src/diagrams/links.ts';
+import type { VaultDocument } from '../../../src/lib/vault-index.ts';
+import { guardPlugins } from '../../../src/markdown/guard.ts';
 import { rehypeDiagrams } from '../../../src/markdown/rehype-diagrams.ts';
 import { testAtlas, VAULT_DIR } from '../helpers/render.ts';
 
@@ -70,7 +73,10 @@ describe('without a browser', () => {
     const renderer = new DiagramRenderer({ cache: false, launch: () => Promise.reject(new Error('Executable does not exist at /nowhere/chromium')) });
     const atlas = testAtlas({ 'Note.md': '' });
     const processor = await createMarkdownProcessor({
-      rehypePlugins: [[rehypeDiagrams, { atlas, renderer }]],
+      // As the pipeline runs it: its own options, guarded, its messages collected into the log.
+      rehypePlugins: guardPlugins(atlas, [
+        [rehypeDiagrams, { index: () => atlas.index(), vaultDir: atlas.config.vaultDir, links: (from: VaultDocument | undefined) => diagramLinks(atlas, from), renderer }],
+      ]) as never,
       syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
     });
     const markdown = '```mermaid\nflowchart LR\n  accTitle: A\n  accDescr: B\n  a --> b\n```\nFigure: Kept.\n\n```mermaid\nflowchart LR\n  accTitle: C\n  accDescr: D\n  c --> d\n```\nFigure: Also kept.\n';
