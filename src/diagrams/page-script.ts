@@ -3,7 +3,7 @@
  * the browser as is, never bundled or transpiled for Node).
  *
  * `atlasRender(id, source)` draws one diagram with Mermaid and then moves Mermaid's stylesheet
- * into `style` attributes. The site's Content-Security-Policy (astro.config.mjs) blocks inline
+ * into `style` attributes. The site's Content-Security-Policy (src/integrations/astro-config.ts) blocks inline
  * `<style>` elements without a hash but allows `style` attributes, so a diagram that kept its
  * `<style>` would draw in black. The browser that drew the diagram resolves the cascade: each
  * element's computed values with the stylesheet are compared with what it would show without
