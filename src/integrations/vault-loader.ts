@@ -65,8 +65,9 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
       continue;
     }
     // The problems this render reports travel with its HTML, to be reported again on reuse.
+    // Only this note's: the other collection renders at the same time, into the same log.
     const problems: Problem[] = [];
-    const stop = atlas.problems.watch({ added: (problem) => problems.push(problem), cleared: () => {} });
+    const stop = atlas.problems.watch({ added: (problem) => problem.file === doc.path && problems.push(problem), cleared: () => {} });
     let rendered;
     try {
       rendered = await renderMarkdown(doc.body, { fileURL: pathToFileURL(absolute) });
