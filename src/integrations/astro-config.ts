@@ -19,6 +19,8 @@ type ConfigUpdate = Parameters<HookParameters<'astro:config:setup'>['updateConfi
 export function astroConfigFor(atlas: Atlas): ConfigUpdate {
   return {
     site: atlas.config.site,
+    // Astro normalises the base path of the user's config only, not one set here: the site
+    // config's is already `/` or `/docs/` (normaliseBase), as `trailingSlash: 'always'` wants.
     base: atlas.config.base,
     trailingSlash: 'always',
     build: { format: 'directory' },
