@@ -4,12 +4,11 @@
  * schemas of `lib/schemas.ts`.
  */
 import { defineCollection } from 'astro:content';
-import settings from './site.config.ts';
-import { useAtlas } from './lib/atlas.ts';
+import { getAtlas } from './lib/atlas.ts';
 import { glossaryFrontmatterSchema, noteFrontmatterSchema } from './lib/schemas.ts';
 import { vaultLoader } from './integrations/vault-loader.ts';
 
-const atlas = useAtlas(settings);
+const atlas = getAtlas();
 
 export const collections = {
   notes: defineCollection({ loader: vaultLoader(atlas, 'note'), schema: noteFrontmatterSchema }),

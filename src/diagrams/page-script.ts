@@ -2,12 +2,13 @@
  * What runs inside the renderer's Chromium page (plain JavaScript, as a string: it is sent to
  * the browser as is, never bundled or transpiled for Node).
  *
- * `atlasRender(id, source)` draws one diagram with Mermaid and then moves Mermaid's stylesheet
- * into `style` attributes. The site's Content-Security-Policy (astro.config.mjs) blocks inline
- * `<style>` elements without a hash but allows `style` attributes, so a diagram that kept its
- * `<style>` would draw in black. The browser that drew the diagram resolves the cascade: each
- * element's computed values with the stylesheet are compared with what it would show without
- * it, and only the differences are written, where they are not simply inherited.
+ * `atlasRender(id, source, written)` draws one diagram with Mermaid (`source` is the author's
+ * text `written` with the palette added; see below) and then moves Mermaid's stylesheet into
+ * `style` attributes. The site's Content-Security-Policy (src/integrations/astro-config.ts)
+ * blocks inline `<style>` elements without a hash but allows `style` attributes, so a diagram
+ * that kept its `<style>` would draw in black. The browser that drew the diagram resolves the
+ * cascade: each element's computed values with the stylesheet are compared with what it would
+ * show without it, and only the differences are written, where they are not simply inherited.
  */
 export const PAGE_SCRIPT = `
 // The properties that draw SVG. Mermaid's stylesheet also styles HTML labels (borders,

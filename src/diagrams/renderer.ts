@@ -3,8 +3,8 @@
  * Chromium (driven by playwright-core). Readers get plain SVG and no diagram JavaScript.
  *
  * One browser and one page serve the whole build, with Mermaid loaded once: a fresh page per
- * file costs about 0.7 s each, a kept page a few tens of ms per diagram (docs in
- * /work/shared/ENVIRONMENT.md). The browser starts on the first cache miss only, renders run one
+ * file costs about 0.7 s each (20 files: 16 s), a kept page a few tens of ms per diagram (20
+ * files: under 2 s). The browser starts on the first cache miss only, renders run one
  * at a time (they share the page and Mermaid's global state), and it closes when the build is
  * done (`closeRenderer()` from the integration) or after a quiet spell, whichever comes first.
  */
@@ -13,14 +13,14 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { DiagramCache } from './cache.ts';
 import { PAGE_SCRIPT } from './page-script.ts';
+import { MERMAID_CONFIG } from './mermaid-config.ts';
 import { withPalette } from './palette.ts';
-import { sentinelThemeVariables } from './theme.ts';
 
-/** Bump when a change here, in page-script.ts or in theme.ts changes what a source renders to. */
+/**
+ * Bump when a change here, in page-script.ts or in theme.ts changes what a source renders to.
+ * (A change to MERMAID_CONFIG needs no bump: the config is part of every cache key.)
+ */
 export const RENDERER_VERSION = 8;
-
-/** Text is measured with the machine's fonts: pin the stack so layouts do not drift. */
-export const FONT_STACK = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
 /** The id Mermaid is given; svg.ts replaces it with a per-page prefix. */
 export const RENDER_ID = 'mmd';
@@ -28,50 +28,6 @@ export const RENDER_ID = 'mmd';
 const require = createRequire(import.meta.url);
 const MERMAID_BUNDLE = require.resolve('mermaid/dist/mermaid.min.js');
 export const MERMAID_VERSION = (JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
-
-export const MERMAID_CONFIG = {
-  startOnLoad: false,
-  // Needed for `click NODE "/url"` to become an <a>; svg.ts drops scripts and unsafe URLs.
-  securityLevel: 'loose',
-  theme: 'base',
-  themeVariables: sentinelThemeVariables(FONT_STACK),
-  // mermaid 12 defaults to the `neo` look (gradients, drop shadows) and the ELK layout.
-  look: 'classic',
-  layout: 'dagre',
-  fontFamily: FONT_STACK,
-  // Pure SVG <text>, no <foreignObject>: themable, no HTML-in-SVG quirks, and selectable text.
-  // The root-level setting wins over the deprecated per-diagram one; both are set.
-  htmlLabels: false,
-  suppressErrorRendering: true,
-  // Mermaid's own limits, pinned: past them it draws an error picture instead of the diagram
-  // (refusal() turns that into an error at the fence).
-  maxTextSize: 50_000,
-  maxEdges: 500,
-  // wrappingWidth 220 keeps "kube-controller-manager" on one line (120, the default, breaks it).
-  // The knowledge base's diagrams are wide for a 45rem column: tighter spacing and no minimum
-  // box width take 10 to 20% off without crowding.
-  // subGraphTitleMargin keeps a group's title clear of its border and of the boxes below it.
-  flowchart: {
-    htmlLabels: false, wrappingWidth: 220, useMaxWidth: true, minNodeWidth: 0, nodeSpacing: 24, rankSpacing: 44,
-    padding: 10, diagramPadding: 4, subGraphTitleMargin: { top: 6, bottom: 6 },
-  },
-  // Sequence diagrams set their fonts per element, ignoring `fontFamily`. Long messages are
-  // wrapped instead of pushing the participants apart (2,400 px → 1,300 px for the real one).
-  sequence: {
-    actorFontFamily: FONT_STACK,
-    noteFontFamily: FONT_STACK,
-    messageFontFamily: FONT_STACK,
-    useMaxWidth: true,
-    wrap: true,
-    // Narrow lanes and margins: three participants fit a phone at 11 px and more.
-    width: 104,
-    actorMargin: 20,
-    diagramMarginX: 4,
-    diagramMarginY: 4,
-    boxMargin: 6,
-    noteMargin: 8,
-  },
-};
 
 export type RenderResult =
   | { kind: 'svg'; svg: string }
@@ -104,7 +60,6 @@ export async function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
 }
-
 
 export class DiagramRenderer {
   /** How many times a browser was started; a warm rebuild keeps this at 0. */

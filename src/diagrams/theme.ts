@@ -5,8 +5,8 @@
  * a dark version would normally mean rendering twice and swapping with CSS. Instead every
  * diagram is rendered once, with Mermaid's `base` theme and a palette of *sentinel* colours that
  * appear nowhere else. Afterwards each sentinel is rewritten to a CSS custom property
- * (`var(--atlas-diagram-node-bg)`, …) that src/styles/diagrams.css defines with `light-dark()`, so diagrams
- * follow the site's theme toggle and the OS setting like everything else.
+ * (`var(--atlas-diagram-node-bg)`, …) that src/styles/diagrams.css defines with `light-dark()`,
+ * so diagrams follow the reader's theme choice (Auto, Light, Dark) like everything else.
  *
  * Mermaid derives many colours from a few (`hsl()` shifts, inversions). Every variable a
  * flowchart or sequence diagram reads is therefore pinned explicitly, so nothing is derived

@@ -1,5 +1,10 @@
 /**
  * Astro glue for Container Atlas:
+ * - owns the build's state: creates the Atlas (config, vault index, problem log) in
+ *   `astro:config:setup` for the pages to read (`getAtlas()`, lib/atlas.ts), and sets the Astro
+ *   configuration it needs, its Markdown pipeline included (./astro-config.ts);
+ * - in dev, watches the vault: one index rebuild per change, then both collections load again
+ *   (./vault-watcher.ts);
  * - adds the glossary's pages only when the vault has a glossary;
  * - serves vault attachments in dev and copies them to `dist/files/` after a build;
  * - in dev, prints each content problem in the terminal as it is found;
@@ -14,7 +19,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { Atlas } from '../lib/atlas.ts';
+import { createAtlas, provideAtlas, type Atlas } from '../lib/atlas.ts';
+import { loadSiteConfig, vaultFolderProblem, type SiteSettings } from '../lib/site-config.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { contentTypeOf } from '../lib/media.ts';
 import { closeRenderer, pruneRenderCache } from '../diagrams/renderer.ts';
@@ -26,50 +32,25 @@ import { ledgerPlan, ledgerProblems, writeLedger, LEDGER_FILE } from './ledger-s
 import { type CardDrawing, publishShareCards, startShareCards } from './share-card-files.ts';
 import { redirectPageHtml } from '../lib/redirect-page.ts';
 import { hrefFor } from '../lib/paths.ts';
+import { astroConfigFor, companionIntegrations } from './astro-config.ts';
+import { vaultLoaderName } from './vault-loader.ts';
+import { watchVault } from './vault-watcher.ts';
 
-export function atlasIntegration(atlas: Atlas): AstroIntegration {
+/** @param settings the engine's defaults (src/site.config.ts); the vault's own settings and the environment complete them. */
+export function atlasIntegration(settings: SiteSettings): AstroIntegration {
+  let atlas: Atlas;
   /** The `outDir` the site must end up in; the build itself writes to a staging folder. */
   let finalDir: string | undefined;
   /** Share cards being drawn in a worker thread since the build started. */
   let cardDrawing: CardDrawing | undefined;
-  return {
-    name: 'container-atlas',
+  /** This integration's logger: the end of the build reports under its name too. */
+  let atlasLogger: AstroIntegrationLogger;
+  /** The end of a build, run after every other integration's own (see `astro:config:setup`). */
+  const finish: AstroIntegration = {
+    name: 'container-atlas:finish',
     hooks: {
-      'astro:config:setup': ({ command, config, injectRoute, updateConfig, logger }) => {
-        // Routes outside src/pages, so that a vault without a glossary has no glossary page
-        // at all (and Astro does not warn about an empty collection on every build).
-        if (atlas.index().terms.size > 0) {
-          injectRoute({ pattern: '/glossary', entrypoint: new URL('../routes/glossary/index.astro', import.meta.url) });
-          injectRoute({ pattern: '/glossary/[slug]', entrypoint: new URL('../routes/glossary/[slug].astro', import.meta.url) });
-        }
-        if (command === 'build') {
-          finalDir = fileURLToPath(config.outDir).replace(/\/+$/, '');
-          const staging = stagingDirFor(finalDir);
-          discardStaging(staging);
-          // The config here is resolved: its folders are URLs, and so must the new outDir be.
-          updateConfig({ outDir: pathToFileURL(`${staging}/`) });
-        }
-        if (command === 'dev') printProblemsAsFound(atlas, logger);
-      },
-      'astro:server:setup': ({ server }) => {
-        const prefix = `${atlas.config.base}files/`;
-        server.middlewares.use((req, res, next) => {
-          const url = req.url ? decodeURIComponent(req.url.split('?')[0]!) : '';
-          if (!url.startsWith(prefix)) return next();
-          const path = url.slice(prefix.length);
-          const attachment = atlas.index().attachmentsByPath.get(path.toLowerCase());
-          // The same checks and rewriting as the build's copy (./attachments.ts).
-          const content = attachment && attachmentContent(atlas.config.vaultDir, attachment);
-          if (!attachment || content === undefined) return next();
-          res.setHeader('Content-Type', contentTypeOf(attachment.path));
-          res.end(content);
-        });
-      },
-      // Cards need only the vault index: drawn on another thread while the pages render.
-      'astro:build:start': () => {
-        cardDrawing = startShareCards(atlas.index(), atlas.config.title);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir }) => {
+        const logger = atlasLogger;
         // Every page is rendered: the diagram browser (if one started) is no longer needed,
         // and left open it would keep the build process alive.
         await closeRenderer();
@@ -108,6 +89,72 @@ export function atlasIntegration(atlas: Atlas): AstroIntegration {
       },
     },
   };
+  return {
+    name: 'container-atlas',
+    hooks: {
+      'astro:config:setup': ({ command, config, injectRoute, updateConfig, logger }) => {
+        // Created here, again on each restart of the dev server (which reloads the settings).
+        atlas = atlasFor(settings);
+        provideAtlas(atlas);
+        atlasLogger = logger;
+        // MDX and the sitemap right after this integration, as Starlight adds its own; the
+        // report and the swap at the very end (Astro runs each hook in list order, and every
+        // other integration's `astro:build:done` writes into the staging folder swapped in).
+        const self = config.integrations.findIndex((integration) => integration.name === 'container-atlas');
+        config.integrations.splice(self + 1, 0, ...companionIntegrations(atlas, config.integrations));
+        if (!config.integrations.includes(finish)) config.integrations.push(finish);
+        updateConfig(astroConfigFor(atlas));
+        // Routes outside src/pages, so that a vault without a glossary has no glossary page
+        // at all (and Astro does not warn about an empty collection on every build).
+        if (atlas.index().terms.size > 0) {
+          injectRoute({ pattern: '/glossary', entrypoint: new URL('../routes/glossary/index.astro', import.meta.url) });
+          injectRoute({ pattern: '/glossary/[slug]', entrypoint: new URL('../routes/glossary/[slug].astro', import.meta.url) });
+        }
+        if (command === 'build') {
+          finalDir = fileURLToPath(config.outDir).replace(/\/+$/, '');
+          const staging = stagingDirFor(finalDir);
+          discardStaging(staging);
+          // The config here is resolved: its folders are URLs, and so must the new outDir be.
+          updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+        }
+        if (command === 'dev') printProblemsAsFound(atlas, logger);
+      },
+      'astro:server:setup': ({ server, refreshContent, logger }) => {
+        watchVault(atlas, server.watcher, {
+          reload: async () => refreshContent?.({ loaders: [vaultLoaderName('note'), vaultLoaderName('term')] }),
+          logger,
+        });
+        const prefix = `${atlas.config.base}files/`;
+        server.middlewares.use((req, res, next) => {
+          const url = req.url ? decodeURIComponent(req.url.split('?')[0]!) : '';
+          if (!url.startsWith(prefix)) return next();
+          const path = url.slice(prefix.length);
+          const attachment = atlas.index().attachmentsByPath.get(path.toLowerCase());
+          // The same checks and rewriting as the build's copy (./attachments.ts).
+          const content = attachment && attachmentContent(atlas.config.vaultDir, attachment);
+          if (!attachment || content === undefined) return next();
+          res.setHeader('Content-Type', contentTypeOf(attachment.path));
+          res.end(content);
+        });
+      },
+      // Cards need only the vault index: drawn on another thread while the pages render.
+      'astro:build:start': () => {
+        cardDrawing = startShareCards(atlas.index(), atlas.config.title);
+      },
+    },
+  };
+}
+
+/** The Atlas for `settings`; a missing vault folder ends the command with one clear line. */
+function atlasFor(settings: SiteSettings): Atlas {
+  const config = loadSiteConfig(settings);
+  // One clear line and a failed build, not an empty site (nor Astro's config stack trace).
+  const problem = vaultFolderProblem(config.vaultDir);
+  if (problem) {
+    process.stderr.write(`\n${problem}\n`);
+    process.exit(1);
+  }
+  return createAtlas(config);
 }
 
 /**

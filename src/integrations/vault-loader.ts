@@ -21,31 +21,16 @@ import type { Problem } from '../lib/problems.ts';
 import { engineFingerprint, renderKeys } from '../lib/render-key.ts';
 import { ledgerPlan } from './ledger-store.ts';
 
+/** The loader's name, by which the dev server's vault watcher asks it to load again. */
+export const vaultLoaderName = (kind: VaultDocument['kind']) => `atlas-vault-${kind}`;
+
 export function vaultLoader(atlas: Atlas, kind: VaultDocument['kind']): Loader {
   return {
-    name: `atlas-vault-${kind}`,
-    async load(context: LoaderContext) {
-      await loadAll(atlas, kind, context);
-      context.watcher?.add(atlas.config.vaultDir);
-      // Changes are applied one at a time: an editor often writes a file twice in a row, and
-      // two overlapping reloads could leave the store with a mix of old and new pages.
-      let queue = Promise.resolve();
-      const onChange = (changed: string) => {
-        const path = relative(atlas.config.vaultDir, changed);
-        // Outside the vault, or in a dot-folder (.obsidian, the diagram cache): not content.
-        if (path.startsWith('..') || path.split(sep).some((segment) => segment.startsWith('.'))) return;
-        queue = queue
-          .then(async () => {
-            // Any change can break or mend links anywhere: forget the index and re-render.
-            atlas.refresh();
-            await loadAll(atlas, kind, context);
-          })
-          .catch((error: unknown) => context.logger.error(`Could not reload the vault: ${(error as Error).message}`));
-      };
-      context.watcher?.on('change', onChange);
-      context.watcher?.on('add', onChange);
-      context.watcher?.on('unlink', onChange);
-    },
+    name: vaultLoaderName(kind),
+    // In dev, the integration's vault watcher (./vault-watcher.ts) rebuilds the index once per
+    // change and then runs this again (`refreshContent`); the loader itself watches no files
+    // and never clears the problem log, so the two collections cannot erase each other's.
+    load: (context: LoaderContext) => loadAll(atlas, kind, context),
   };
 }
 
@@ -80,8 +65,9 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
       continue;
     }
     // The problems this render reports travel with its HTML, to be reported again on reuse.
+    // Only this note's: the other collection renders at the same time, into the same log.
     const problems: Problem[] = [];
-    const stop = atlas.problems.watch({ added: (problem) => problems.push(problem), cleared: () => {} });
+    const stop = atlas.problems.watch({ added: (problem) => problem.file === doc.path && problems.push(problem), cleared: () => {} });
     let rendered;
     try {
       rendered = await renderMarkdown(doc.body, { fileURL: pathToFileURL(absolute) });

@@ -1,7 +1,7 @@
 /**
  * The only inline scripts of the site: tiny, and they must run before first paint, so they
  * cannot be deferred modules. Their exact text is hashed into the Content-Security-Policy
- * (astro.config.mjs, `cspHashes`), so the policy needs no 'unsafe-inline'.
+ * (`cspHashes`, in integrations/astro-config.ts), so the policy needs no 'unsafe-inline'.
  */
 import { createHash } from 'node:crypto';
 

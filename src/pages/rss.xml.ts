@@ -6,13 +6,12 @@
 import rss from '@astrojs/rss';
 import { escapeUTF8 } from 'entities';
 import type { APIRoute } from 'astro';
-import settings from '../site.config.ts';
-import { useAtlas } from '../lib/atlas.ts';
+import { getAtlas } from '../lib/atlas.ts';
 import { readingOrder } from '../lib/navigation.ts';
 import { hrefFor } from '../lib/paths.ts';
 
 export const GET: APIRoute = (context) => {
-  const atlas = useAtlas(settings);
+  const atlas = getAtlas();
   const notes = readingOrder(atlas.index());
   return rss({
     title: atlas.config.title,

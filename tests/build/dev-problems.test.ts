@@ -58,6 +58,17 @@ describe('npm run dev', () => {
     expect(output.slice(mark)).not.toContain('[[Nowhere]]');
   });
 
+  it('rebuilds the vault index once per save, then loads the notes once', async () => {
+    const mark = output.length;
+    edit('Clean.md', 'A clean note', 'A clean note, edited,');
+    await printed(/Synced content/, mark);
+    // A second rebuild for the same save would come within moments: wait for it.
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = output.slice(mark);
+    expect(after.match(/\S+ changed: rebuilding the vault index\./g)).toEqual(['Clean.md changed: rebuilding the vault index.']);
+    expect(after.match(/Notes: \d+ rendered/g)).toHaveLength(1);
+  });
+
   it('says so once the last problem is fixed', async () => {
     const mark = output.length;
     edit('Note.md', '[[Note#Missing heading]]', '[[Note#A note with two problems]]');

@@ -172,8 +172,12 @@ describe('GitHub workflows', () => {
     expect(pages.jobs.deploy.needs).toBe('build');
     // Published only after CI passed on main, and from the commit CI tested.
     expect(pages.on.workflow_run).toEqual({ workflows: ['CI'], types: ['completed'], branches: ['main'] });
-    expect(pages.on.push).toBeUndefined();
+    // No other trigger: a manual run or a push would publish a commit CI has not passed.
+    expect(Object.keys(pages.on)).toEqual(['workflow_run']);
     expect(pages.jobs.build.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    // Not CI on a pull request whose branch is also called main (a fork's, say).
+    expect(pages.jobs.build.if).toContain("github.event.workflow_run.event == 'push'");
+    expect(pages.jobs.build.if).toContain('github.event.workflow_run.head_repository.full_name == github.repository');
     expect(steps('build').find((step) => String(step.uses).startsWith('actions/checkout'))?.with?.ref).toContain('workflow_run.head_sha');
     expect(uses('deploy')).toContain('actions/deploy-pages');
     expect(pages.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
