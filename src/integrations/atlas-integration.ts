@@ -35,6 +35,11 @@ import { hrefFor } from '../lib/paths.ts';
 import { astroConfigFor, companionIntegrations } from './astro-config.ts';
 import { vaultLoaderName } from './vault-loader.ts';
 import { watchVault } from './vault-watcher.ts';
+import { loadScans, saveScans } from '../lib/note-scans.ts';
+import { engineFingerprint } from '../lib/render-key.ts';
+
+/** The notes' scans between builds, beside Astro's own content store. */
+const scanCacheFile = (root: string) => join(root, 'node_modules/.astro/atlas-scans.json');
 
 /** @param settings the engine's defaults (src/site.config.ts); the vault's own settings and the environment complete them. */
 export function atlasIntegration(settings: SiteSettings): AstroIntegration {
@@ -43,6 +48,8 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
   let finalDir: string | undefined;
   /** Share cards being drawn in a worker thread since the build started. */
   let cardDrawing: CardDrawing | undefined;
+  /** The project's folder (Astro's `root`): where the caches live. */
+  let root: string;
   /** This integration's logger: the end of the build reports under its name too. */
   let atlasLogger: AstroIntegrationLogger;
   /** The end of a build, run after every other integration's own (see `astro:config:setup`). */
@@ -68,6 +75,8 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         // Published addresses (lib/published-ledger.ts): old addresses keep working, or fail.
         writeRedirectPages(atlas, out, logger);
         for (const problem of ledgerProblems(atlas)) atlas.problems.add(problem);
+        // A failed build's scans are as good as any: the next build reads them too.
+        saveScans(scanCacheFile(root), engineFingerprint(root));
         const outcome = buildReport(atlas.problems.list(), atlas.config.strict, relativeToCwd(atlas.config.vaultDir));
         if (outcome.kind !== 'failed') {
           const { added, forgotten } = ledgerPlan(atlas);
@@ -96,6 +105,9 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         // Created here, again on each restart of the dev server (which reloads the settings).
         atlas = atlasFor(settings);
         provideAtlas(atlas);
+        // Notes parsed by an earlier build are not parsed again while their text is the same.
+        root = fileURLToPath(config.root);
+        loadScans(scanCacheFile(root), engineFingerprint(root));
         atlasLogger = logger;
         // MDX and the sitemap right after this integration, as Starlight adds its own; the
         // report and the swap at the very end (Astro runs each hook in list order, and every
@@ -111,6 +123,10 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
           injectRoute({ pattern: '/glossary/[slug]', entrypoint: new URL('../routes/glossary/[slug].astro', import.meta.url) });
         }
         if (command === 'build') {
+          // Cards need only the vault index: drawn on another thread from here on, while the
+          // content is rendered and the pages are built (the earlier they start, the less of
+          // them is left to wait for at the end).
+          cardDrawing = startShareCards(atlas.index(), atlas.config.title);
           finalDir = fileURLToPath(config.outDir).replace(/\/+$/, '');
           const staging = stagingDirFor(finalDir);
           discardStaging(staging);
@@ -136,10 +152,6 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
           res.setHeader('Content-Type', contentTypeOf(attachment.path));
           res.end(content);
         });
-      },
-      // Cards need only the vault index: drawn on another thread while the pages render.
-      'astro:build:start': () => {
-        cardDrawing = startShareCards(atlas.index(), atlas.config.title);
       },
     },
   };

@@ -89,15 +89,12 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
 /** Where a rendered entry keeps the problems its render reported. */
 const PROBLEMS_KEY = 'atlasProblems';
 
-let engine: { root: string; fingerprint: string } | undefined;
-
 /** Render keys for the current index, with the engine and the settings that shape rendering. */
 function renderKeysFor(atlas: Atlas, root: string): (doc: VaultDocument) => string {
-  if (engine?.root !== root) engine = { root, fingerprint: engineFingerprint(root) };
   const appSettings = join(atlas.config.vaultDir, '.obsidian/app.json');
   const settings = JSON.stringify([atlas.config, existsSync(appSettings) ? readFileSync(appSettings, 'utf8') : null]);
   const plan = ledgerPlan(atlas);
-  return renderKeys(atlas.index(), { engine: engine.fingerprint, settings, keptAnchors: (doc) => plan.keptAnchors.get(doc.path) });
+  return renderKeys(atlas.index(), { engine: engineFingerprint(root), settings, keptAnchors: (doc) => plan.keptAnchors.get(doc.path) });
 }
 
 /**

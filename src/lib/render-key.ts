@@ -25,8 +25,21 @@ import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
 const hash = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 
-/** The engine's own fingerprint: every file that can change how Markdown renders. */
+const fingerprints = new Map<string, string>();
+
+/**
+ * The engine's own fingerprint: every file that can change how Markdown renders. Worked out
+ * once per process and project (the render keys and the scan cache share it).
+ */
 export function engineFingerprint(root: string): string {
+  const known = fingerprints.get(root);
+  if (known) return known;
+  const fingerprint = fingerprintNow(root);
+  fingerprints.set(root, fingerprint);
+  return fingerprint;
+}
+
+function fingerprintNow(root: string): string {
   const digest = createHash('sha256');
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
