@@ -24,6 +24,8 @@ export interface ScannedHeading {
 export interface ScannedBlock {
   id: string;
   line: number;
+  /** The lines of the block the id names (a lone `^id` names the block before it). */
+  lines: [number, number];
 }
 
 export interface ScannedLink {
@@ -44,6 +46,8 @@ export interface NoteScan {
   prose: string;
   /** The note has `$…$` or `$$…$$` math (its page then loads KaTeX's stylesheet). */
   hasMath: boolean;
+  /** The lines math starts on (an embedded section or block shows only its own). */
+  mathLines: number[];
   /** Its Mermaid fences, anywhere (in callouts and lists too), in order. */
   diagrams: ScannedDiagram[];
 }
@@ -62,12 +66,15 @@ const EXCERPT_LENGTH = 280;
 
 export function scanNote(tree: Root): NoteScan {
   const slug = createHeadingSlugger();
-  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false, diagrams: [] };
+  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false, mathLines: [], diagrams: [] };
   const prose: string[] = [];
   const tags = new Set<string>();
 
   visitParents(tree, (node: Nodes, ancestors: Parent[]) => {
-    if (node.type === 'math' || node.type === 'inlineMath') scan.hasMath = true;
+    if (node.type === 'math' || node.type === 'inlineMath') {
+      scan.hasMath = true;
+      scan.mathLines.push(node.position?.start.line ?? 1);
+    }
     if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
       scan.diagrams.push({ line: node.position?.start.line ?? 1, linksBoxes: BOX_LINKS.test(node.value) });
     }
@@ -86,7 +93,12 @@ export function scanNote(tree: Root): NoteScan {
       const text = toString(node);
       const alone = BLOCK_ID_ALONE.exec(text);
       const atEnd = alone ?? BLOCK_ID_AT_END.exec(text);
-      if (atEnd?.[1]) scan.blocks.push({ id: atEnd[1], line: node.position?.start.line ?? 1 });
+      if (atEnd?.[1]) {
+        const parent = ancestors.at(-1);
+        const named = alone ? parent?.children[parent.children.indexOf(node) - 1] : parent?.type === 'listItem' ? parent : node;
+        const line = node.position?.start.line ?? 1;
+        scan.blocks.push({ id: atEnd[1], line, lines: [named?.position?.start.line ?? line, named?.position?.end.line ?? line] });
+      }
       if (!scan.excerpt && !alone && !ancestors.some((a) => a.type === 'blockquote' || a.type === 'listItem')) {
         scan.excerpt = excerptOf(readerText(node));
       }

@@ -49,14 +49,53 @@ export function linkedDocuments(index: VaultIndex, doc: VaultDocument, which: 'l
   return [...found];
 }
 
-/** The note and every note it embeds, directly or through other embeds (cycles end). */
-export function embeddedClosure(index: VaultIndex, doc: VaultDocument): VaultDocument[] {
-  const seen = new Set<VaultDocument>();
-  const visit = (d: VaultDocument) => {
-    if (seen.has(d)) return;
-    seen.add(d);
-    for (const embedded of linkedDocuments(index, d, 'embeds')) visit(embedded);
-  };
-  visit(doc);
-  return [...seen];
+/** A part of a note a page shows: lines `from` to `to` (the whole note, a section or a block). */
+export interface ShownPart {
+  doc: VaultDocument;
+  from: number;
+  to: number;
 }
+
+const WHOLE = { from: 1, to: Number.POSITIVE_INFINITY };
+
+/** The lines `![[Note#Heading]]` or `![[Note#^block]]` shows of its target; the whole note otherwise. */
+function embeddedLines(target: VaultDocument, link: OutgoingLink): { from: number; to: number } | undefined {
+  if (link.link.block) {
+    const lines = target.blockLines.get(link.link.block);
+    return lines ? { from: lines[0], to: lines[1] } : undefined;
+  }
+  if (link.link.headingPath.length) {
+    const heading = link.heading;
+    if (!heading) return undefined;
+    const next = target.headings.find((h) => h.line > heading.line && h.depth <= heading.depth);
+    return { from: heading.line, to: next ? next.line - 1 : Number.POSITIVE_INFINITY };
+  }
+  return WHOLE;
+}
+
+/**
+ * What a note's page shows: the note itself and every part it embeds, directly or through
+ * other embeds (an embed inside an embedded section counts only if it is in that section).
+ * A cycle ends where it repeats.
+ */
+export function shownParts(index: VaultIndex, doc: VaultDocument): ShownPart[] {
+  const parts: ShownPart[] = [];
+  const seen = new Set<string>();
+  const visit = (part: ShownPart) => {
+    const key = `${part.doc.path}\u0000${part.from}\u0000${part.to}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    parts.push(part);
+    for (const link of outgoingLinks(index, part.doc)) {
+      if (!link.link.embed || link.line < part.from || link.line > part.to) continue;
+      if (link.resolution.kind !== 'document' && link.resolution.kind !== 'self') continue;
+      const lines = embeddedLines(link.resolution.document, link);
+      if (lines) visit({ doc: link.resolution.document, ...lines });
+    }
+  };
+  visit({ doc, ...WHOLE });
+  return parts;
+}
+
+/** Whether a line is inside a shown part. */
+export const inPart = (part: ShownPart, line: number): boolean => line >= part.from && line <= part.to;

@@ -1,10 +1,10 @@
 /**
  * What a page loads beyond its text: KaTeX's stylesheet, the link-preview script, the diagram
  * viewer. Read from the vault index, never from the rendered HTML, so a page is sure to load
- * what it shows and nothing more. An embedded note's content is part of the page, so its math,
- * links and diagrams count too.
+ * what it shows and nothing more. What a page embeds is part of it, so the math, links and
+ * diagrams of an embedded note, section or block count too (only those inside the part shown).
  */
-import { embeddedClosure, outgoingLinks } from './outgoing-links.ts';
+import { inPart, outgoingLinks, shownParts } from './outgoing-links.ts';
 import { termsMentionedIn } from './term-mentions.ts';
 import type { VaultDocument, VaultIndex } from './vault-model.ts';
 
@@ -27,15 +27,18 @@ export function pageNeeds(index: VaultIndex, doc: VaultDocument): PageNeeds {
   if (!byDoc) cache.set(index, (byDoc = new Map()));
   let needs = byDoc.get(doc);
   if (!needs) {
-    const shown = embeddedClosure(index, doc);
+    const parts = shownParts(index, doc);
     needs = {
-      math: shown.some((d) => d.hasMath),
-      diagrams: shown.some((d) => d.diagrams.length > 0),
-      previews: shown.some(
-        (d) =>
-          d.diagrams.some((diagram) => diagram.linksBoxes) ||
-          termsMentionedIn(index, d).length > 0 ||
-          outgoingLinks(index, d).some(({ link, resolution }) => !link.embed && resolution.kind === 'document' && resolution.document.publish),
+      math: parts.some((part) => part.doc.mathLines.some((line) => inPart(part, line))),
+      diagrams: parts.some((part) => part.doc.diagrams.some((diagram) => inPart(part, diagram.line))),
+      previews: parts.some(
+        (part) =>
+          part.doc.diagrams.some((diagram) => diagram.linksBoxes && inPart(part, diagram.line)) ||
+          // Mentions are known per note, not per line: an embedded part counts its note's.
+          termsMentionedIn(index, part.doc).length > 0 ||
+          outgoingLinks(index, part.doc).some(
+            ({ link, line, resolution }) => !link.embed && inPart(part, line) && resolution.kind === 'document' && resolution.document.publish,
+          ),
       ),
     };
     byDoc.set(doc, needs);

@@ -53,7 +53,7 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
       message: `Cannot parse this MDX note: ${(error as Error).message.split('\n')[0]}`,
       suggestion: 'Escape `{`, `}` and `<` as `\\{`, `\\}` and `&lt;`, or rename the note to `.md`.',
     });
-    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false, diagrams: [] };
+    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false, mathLines: [], diagrams: [] };
   }
 
   const schema = isTerm ? glossaryFrontmatterSchema : noteFrontmatterSchema;
@@ -137,6 +137,8 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
     publish: fm.publish !== false,
     headings: scan.headings,
     blocks: new Map(scan.blocks.map((b) => [b.id, b.line])),
+    blockLines: new Map(scan.blocks.map((b) => [b.id, b.lines])),
+    mathLines: scan.mathLines,
     links: scan.links,
     excerpt: scan.excerpt || fm.description || term?.definition || '',
     summary: fm.description?.trim() || term?.definition || scan.excerpt,

@@ -55,6 +55,10 @@ export interface VaultDocument {
   publish: boolean;
   headings: ScannedHeading[];
   blocks: Map<string, number>;
+  /** Block id → the lines of the block it names (what `![[Note#^id]]` shows). */
+  blockLines: Map<string, [number, number]>;
+  /** Lines where math starts. */
+  mathLines: number[];
   links: ScannedLink[];
   /** The opening paragraph as rendered text (markdown-scan `readerText`). */
   excerpt: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backlinks } from '../../../src/lib/backlinks.ts';
-import { embeddedClosure, linkedDocuments, outgoingLinks } from '../../../src/lib/outgoing-links.ts';
+import { linkedDocuments, outgoingLinks, shownParts } from '../../../src/lib/outgoing-links.ts';
 import { resolveTarget } from '../../../src/lib/resolve.ts';
 import { buildVaultIndex } from '../../../src/lib/vault-index.ts';
 import { vaultFiles } from '../helpers/render.ts';
@@ -43,7 +43,7 @@ describe('outgoingLinks', () => {
   it('gives the linked and embedded notes, and the embeds closure through a cycle', () => {
     expect(linkedDocuments(index, doc('notes/Linker.md'), 'links').map((d) => d.path)).toEqual(['Target.md']);
     expect(linkedDocuments(index, doc('notes/Linker.md'), 'embeds').map((d) => d.path)).toEqual(['Quoted.md']);
-    expect(embeddedClosure(index, doc('notes/Linker.md')).map((d) => d.path)).toEqual(['notes/Linker.md', 'Quoted.md', 'Target.md']);
+    expect(shownParts(index, doc('notes/Linker.md')).map((p) => p.doc.path)).toEqual(['notes/Linker.md', 'Quoted.md', 'Target.md']);
   });
 
   it('feeds backlinks: a note never backlinks itself', () => {

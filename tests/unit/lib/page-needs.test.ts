@@ -11,6 +11,10 @@ const index = testAtlas({
   'Loop.md': '![[Loop]]\n',
   'Formula.md': 'Euler: $e^{i\\pi} + 1 = 0$\n',
   'Embeds formula.md': 'Quoted: ![[Formula]]\n',
+  'Sections.md': '# Sections\n\nA point. ^plain\n\n## Words\n\nNo formula here.\n\n## Formula\n\n$$\nx^2\n$$\n\nWith $y$ inline ^with-math\n',
+  'Embeds plain parts.md': '![[Sections#Words]] and ![[Sections#^plain]]\n',
+  'Embeds math parts.md': '![[Sections#Formula]]\n',
+  'Embeds math block.md': '![[Sections#^with-math]]\n',
   'Links.md': 'Read [[Plain]] first.\n',
   'Links nowhere.md': 'A [[Missing note]], a [[#Heading]] of its own, and [[Draft]].\n\n# Heading\n',
   'Draft.md': '---\npublish: false\n---\nNot yet.\n',
@@ -27,6 +31,10 @@ describe('pageNeeds', () => {
 
   it('loads KaTeX for math in the note or in an embedded note, not for a dollar sign', () => {
     expect(['Plain', 'Formula', 'Embeds formula'].map((p) => needs(p).math)).toEqual([false, true, true]);
+  });
+
+  it('counts only the section or block an embed shows', () => {
+    expect(['Embeds plain parts', 'Embeds math parts', 'Embeds math block'].map((p) => needs(p).math)).toEqual([false, true, true]);
   });
 
   it('loads previews for a link to a published page, a mentioned term or a linked diagram box, embeds included', () => {
