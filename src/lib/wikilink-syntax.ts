@@ -9,7 +9,16 @@ import { isMarkdownPath } from './paths.ts';
  * bracket or a newline (lazily, so two links on a line stay two), then `]]`.
  * Global: use with `matchAll` or reset `lastIndex`.
  */
-export const WIKILINK_PATTERN = /(!?)\[\[([^[\]\n]+?)\]\]/g;
+const INSIDE = String.raw`[^[\]\n]+?`;
+export const WIKILINK_PATTERN = new RegExp(String.raw`(!?)\[\[(${INSIDE})\]\]`, 'g');
+/**
+ * The same syntax split for the pipeline's two plugins, each with the inside as group 1:
+ * `![[…]]` only (remark-embeds), and `[[…]]` not preceded by `!` (remark-wikilinks). Built from
+ * one definition of the inside, so the index and the pages read the same links. Global: give
+ * each pass its own copy (`new RegExp(EMBED_PATTERN)`), as passes can nest.
+ */
+export const EMBED_PATTERN = new RegExp(String.raw`!\[\[(${INSIDE})\]\]`, 'g');
+export const LINK_PATTERN = new RegExp(String.raw`(?<!!)\[\[(${INSIDE})\]\]`, 'g');
 
 export interface Wikilink {
   /** `![[…]]` rather than `[[…]]`. */

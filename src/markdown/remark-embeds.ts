@@ -22,7 +22,7 @@ import type { VFile } from 'vfile';
 import { headingKey } from '../lib/headings.ts';
 import { hrefFor } from '../lib/paths.ts';
 import type { VaultDocument } from '../lib/vault-index.ts';
-import { parseWikilinkInner, wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
+import { EMBED_PATTERN, parseWikilinkInner, wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
 import { documentOf, EMBEDDED_FROM, type VaultOptions } from './context.ts';
 import { liftBlocks, type EmbedBlock } from './embed-blocks.ts';
 import { embedFile } from './embed-media.ts';
@@ -59,8 +59,9 @@ export function remarkEmbeds(options: EmbedsOptions) {
       tree as Root,
       [
         [
-          // `![[`, the inside (no brackets or newlines, lazily), `]]`.
-          /!\[\[([^[\]\n]+?)\]\]/g,
+          // A copy for each pass: a nested embed runs a pass inside this one, and a global
+          // pattern keeps its place in `lastIndex`.
+          new RegExp(EMBED_PATTERN),
           (raw: string, inner: string, match: RegExpMatchObject) => {
             const textNode = match.stack.at(-1)!;
             const position = positionInText(textNode, match.input, match.index, raw.length);

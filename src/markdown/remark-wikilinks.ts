@@ -8,7 +8,7 @@
 import type { Root, PhrasingContent } from 'mdast';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
-import { parseWikilinkInner, wikilinkDisplayText } from '../lib/wikilink-syntax.ts';
+import { LINK_PATTERN, parseWikilinkInner, wikilinkDisplayText } from '../lib/wikilink-syntax.ts';
 import { documentOf, type VaultOptions } from './context.ts';
 import type { LinkOutcome, linkResolver } from './link-resolver.ts';
 import { element, missingMarker, positionInText, text } from './mdast-helpers.ts';
@@ -31,8 +31,7 @@ export function remarkWikilinks(options: WikilinksOptions) {
       tree,
       [
         [
-          // `(?<!!)` not an embed; `[[`, the inside (no brackets or newlines), `]]`.
-          /(?<!!)\[\[([^[\]\n]+?)\]\]/g,
+          new RegExp(LINK_PATTERN),
           (raw: string, inner: string, match: RegExpMatchObject) => {
             const textNode = match.stack.at(-1)!;
             const position = positionInText(textNode, match.input, match.index, raw.length);
