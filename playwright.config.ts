@@ -3,17 +3,28 @@ import { freePortSync } from './tests/helpers/free-port.ts';
 
 /**
  * Browser tests run in Debian's Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium): tool
- * downloads of browsers do not work on our machines. They test the built site (`npm run build`
- * first), served by `astro preview` on a free local port (set E2E_PORT to choose one).
+ * downloads of browsers do not work on our machines. Two projects:
  *
- * The config is evaluated again in every worker process: the port chosen here is put into the
- * environment, which the workers inherit, so they all talk to the one preview server.
+ * - `fixture`: everything that tests the engine (search, keyboard, previews, copy link, theme,
+ *   phone widths, glossary and term pages, the concept map, reading, axe, math, diagrams). It
+ *   runs on the fixture vault tests/fixtures/e2e-vault, built once per run by the global setup
+ *   (tests/e2e/global-setup.ts) and served by a small static server on a free port: editing a
+ *   note of the shipped vault cannot break it.
+ * - `content`: the quality of the shipped knowledge base itself (tests/e2e/content/: the search
+ *   query sets, every shipped diagram reads well). It tests the built site of content/
+ *   (`npm run build` first), served by `astro preview` on a free local port (set E2E_PORT to
+ *   choose one); editing a note may rightly fail it.
+ *
+ * The config is evaluated again in every worker process: the port chosen here and the fixture's
+ * address (set by the global setup) are in the environment, which the workers inherit, so they
+ * all talk to the one preview server and the one fixture server.
  */
 process.env.E2E_PORT ??= String(freePortSync());
 const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   // A test that fails once fails: a retry would hide a flaky condition instead of fixing it.
@@ -31,7 +42,19 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    {
+      name: 'fixture',
+      testIgnore: 'content/**',
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: process.env.E2E_FIXTURE_ORIGIN },
+    },
+    {
+      // The shipped knowledge base: these tests are about its notes, not about the engine.
+      name: 'content',
+      testDir: 'tests/e2e/content',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+  ],
   webServer: {
     command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,

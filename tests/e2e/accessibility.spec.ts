@@ -2,20 +2,23 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
- * axe on every page template of the shipped site, at a desktop and a phone width, in both
- * themes. (The shipped vault has no folder without a note of its own, so it has no folder
- * index page; the fixture vault's build test checks that template's markup.)
+ * axe on every page template of the fixture site (tests/fixtures/e2e-vault), at a desktop and a
+ * phone width, in both themes, including the folder index (`runbooks/` has no note of its own)
+ * and a note with math and an embed.
  */
 const pages = {
   home: '/',
   note: '/cluster-architecture/',
   'note with diagrams and code': '/control-plane-components/',
-  'note with many code blocks': '/kubectl-basics/',
+  'note with many code blocks': '/kubectl-cheatsheet/',
+  'note with math and an external image': '/capacity-math/',
+  'note with an embed': '/start-here/',
+  'folder index': '/runbooks/',
   'glossary index': '/glossary/',
   term: '/glossary/control-plane/',
   'removed term': '/glossary/dockershim/',
   'tag index': '/tags/',
-  tag: '/tags/kubernetes/',
+  tag: '/tags/homelab/',
   search: '/search/?q=etcd',
   '404': '/404.html',
 };

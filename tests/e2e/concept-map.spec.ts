@@ -1,7 +1,7 @@
 /**
  * The concept maps as a reader meets them: readable at their default size (labels ≥ 12 px, no
  * label over another) on a laptop and a phone, every node reachable by keyboard with its
- * preview, and no accessibility violations in either theme.
+ * preview, and no accessibility violations in either theme. On the fixture site (60 pages).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { FIXTURE_SITE_URL } from './fixture-site.ts';
 
-// The copied link is the canonical one: the site's configured URL (ATLAS_SITE_URL, by default
-// http://127.0.0.1:4321), not the preview server's port the test opened the page at.
-const SITE = 'http://127.0.0.1:4321';
-const NOTE = '/control-plane-vs-worker-nodes/';
+// The copied link is the canonical one: the site's configured URL (`url:` in the fixture's
+// atlas.yaml), not the address of the test server the page was opened at.
+const SITE = FIXTURE_SITE_URL;
+const NOTE = '/control-plane-vs-workers/';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

@@ -25,15 +25,9 @@ test.beforeAll(async () => {
     env: { ...process.env, ATLAS_VAULT: vault, ATLAS_LENIENT: '1' },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 120; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/welcome/`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('The dev server did not start in 60 s');
+  // Polled until it answers (not listening yet: the fetch fails), for at most 60 s.
+  const answers = () => fetch(`http://127.0.0.1:${PORT}/welcome/`).then((r) => r.ok, () => false);
+  await expect.poll(answers, { timeout: 60_000, intervals: [250, 500], message: 'The dev server did not start in 60 s' }).toBe(true);
 });
 
 test.afterAll(() => {

@@ -5,7 +5,7 @@
  * `<text>` with words in it; text boxes are getBoundingClientRect of each line (`tspan.row`, or
  * the `<text>` when it has no rows).
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -106,3 +106,60 @@ export function pagesWithDiagrams(dist: string): string[] {
 export async function diagramsReady(page: Page): Promise<void> {
   await page.locator('figure[data-atlas-diagram] .atlas-diagram-expand').first().waitFor();
 }
+
+/** The screens every diagram is checked at, with the smallest text each allows (in CSS px). */
+export const SCREENS = [
+  { name: 'desktop', viewport: { width: 1440, height: 900 }, minText: 12 },
+  { name: 'phone', viewport: { width: 390, height: 844 }, minText: 11 },
+] as const;
+export const THEMES = ['light', 'dark'] as const;
+
+/**
+ * On every diagram of one page: it fits its column, its text is large enough, no two lines of
+ * text overlap, the Expand button covers no text, and (on a phone) Expand shows the whole drawing.
+ */
+export async function checkPage(page: Page, url: string, screen: (typeof SCREENS)[number]): Promise<void> {
+  await page.goto(url);
+  await diagramsReady(page);
+  const figures = page.locator('figure[data-atlas-diagram]');
+  const count = await figures.count();
+  expect(count, `${url} shows diagrams`).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const figure = figures.nth(i);
+    await figure.scrollIntoViewIfNeeded();
+    const where = `${url} diagram ${i + 1} (${screen.name})`;
+    const geometry = await measure(figure);
+    expect(geometry.overflow, `${where} fits its column`).toBeLessThanOrEqual(0.5);
+    expect(geometry.pageScrollsSideways, `${where}: the page does not scroll sideways`).toBe(false);
+    expect(geometry.smallestText.px, `${where}: smallest text "${geometry.smallestText.text}"`).toBeGreaterThanOrEqual(screen.minText);
+    expect(overlaps(geometry.lines), `${where}: overlapping text`).toEqual([]);
+    expect(geometry.expand, `${where} has an Expand button`).toBeDefined();
+    expect(geometry.lines.filter((line) => intersects(line, geometry.expand!)).map((l) => l.text), `${where}: Expand covers text`).toEqual([]);
+    if (screen.name === 'phone') await checkExpandFits(page, i, where);
+  }
+}
+
+/** Expand on a phone: the whole drawing is in view, and Close is visible and works. */
+async function checkExpandFits(page: Page, index: number, where: string): Promise<void> {
+  await page.locator('figure[data-atlas-diagram] .atlas-diagram-expand').nth(index).click();
+  const dialog = page.locator('dialog.atlas-diagram-dialog');
+  await expect(dialog).toBeVisible();
+  const { svg, stage } = await dialog.evaluate((d) => {
+    const r = (e: Element) => {
+      const b = e.getBoundingClientRect();
+      return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width, height: b.height };
+    };
+    return { svg: r(d.querySelector('svg')!), stage: r(d.querySelector('.atlas-diagram-stage')!) };
+  });
+  expect(svg.left, `${where}: Expand shows the left edge`).toBeGreaterThanOrEqual(stage.left - 0.5);
+  expect(svg.right, `${where}: Expand shows the right edge`).toBeLessThanOrEqual(stage.right + 0.5);
+  expect(svg.top, `${where}: Expand shows the top`).toBeGreaterThanOrEqual(stage.top - 0.5);
+  expect(svg.bottom, `${where}: Expand shows the bottom`).toBeLessThanOrEqual(stage.bottom + 0.5);
+  // Fitted, not a thumbnail: one side of the drawing spans the stage, less the margins.
+  expect(Math.max(svg.width / stage.width, svg.height / stage.height), `${where}: Expand fills the screen`).toBeGreaterThan(0.9);
+  const close = dialog.getByRole('button', { name: 'Close' });
+  await expect(close).toBeInViewport();
+  await close.click();
+  await expect(dialog).toBeHidden();
+}
+

@@ -1,20 +1,27 @@
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { FIXTURE_VAULT } from './fixture-site.ts';
 
-const NOTE = '/control-plane-vs-worker-nodes/';
+const NOTE = '/control-plane-vs-workers/';
 
 test.describe('term previews', () => {
   test('open on hover, stay while hovered, and close with Escape', async ({ page }) => {
+    // The page's timers run on Playwright's clock: "stays open" is checked by running the clock
+    // past the close delay, not by sleeping.
+    await page.clock.install();
     await page.goto(NOTE);
     const link = page.locator('.atlas-content a.atlas-term-link[href="/glossary/cluster/"]').first();
     const tip = page.locator('#atlas-preview-glossary-cluster');
     await expect(tip).toBeHidden();
     await link.hover();
+    await page.clock.runFor(1000);
     await expect(tip).toBeVisible();
     await expect(tip).toContainText('A set of machines');
     await expect(tip.getByRole('link', { name: 'Read the full entry' })).toHaveAttribute('href', '/glossary/cluster/');
     await tip.hover();
-    await page.waitForTimeout(400);
+    // Well past the delay after which a preview the pointer has left closes.
+    await page.clock.runFor(2000);
     await expect(tip).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(tip).toBeHidden();
@@ -76,8 +83,8 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL('/glossary/cluster/');
     await expect(page.locator('h1')).toContainText('Cluster');
     await page.goto('/glossary/');
-    // Every entry of the shipped glossary folder is listed.
-    await expect(page.locator('.atlas-term-item')).toHaveCount(readdirSync('content/glossary').filter((f) => f.endsWith('.md')).length);
+    // Every entry of the fixture's glossary folder is listed.
+    await expect(page.locator('.atlas-term-item')).toHaveCount(readdirSync(join(FIXTURE_VAULT, 'glossary')).filter((f) => f.endsWith('.md')).length);
     await expect(page.locator('.atlas-term-item').first()).toBeVisible();
   });
 });

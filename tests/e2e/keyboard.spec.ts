@@ -1,6 +1,7 @@
 /**
  * A keyboard-only walk through the main flows: skip to the content, search for a concept and
- * open it, read a term's preview, expand a diagram, and come back, without a mouse.
+ * open it, read a term's preview, expand a diagram, and come back, without a mouse. On the
+ * fixture site (tests/fixtures/e2e-vault).
  */
 import { expect, test } from '@playwright/test';
 
@@ -64,7 +65,7 @@ test('the theme choice and the glossary chips work from the keyboard', async ({ 
 test('a code block is copied from the keyboard alone', async ({ browser }) => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto('/kubectl-basics/');
+  await page.goto('/kubectl-cheatsheet/');
   const button = page.getByRole('button', { name: /^Copy .*code$/ }).first();
   for (let i = 0; i < 80 && !(await button.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
   await expect(button).toBeFocused();

@@ -2,7 +2,7 @@
  * What the reader meets in the result list: every result reachable behind "Show more results"
  * with a true count, and excerpts that quote only what the page shows (no tags, no hidden
  * misspellings, no diagram box labels, no repeated title, no ASCII tree, marks only on the
- * words that matched).
+ * words that matched). On the fixture site (tests/fixtures/e2e-vault).
  */
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 
