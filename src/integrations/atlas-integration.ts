@@ -61,8 +61,9 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         // Every page is rendered: the diagram browser (if one started) is no longer needed,
         // and left open it would keep the build process alive.
         await closeRenderer();
-        // Every note was rendered, so every diagram in use was read from or written to the cache.
-        pruneRenderCache();
+        // Only when every note was rendered has every diagram in use been read from or written
+        // to the cache: a note reused from the content store asked for none of its renders.
+        if (atlas.reusedRenders === 0) pruneRenderCache();
         const out = fileURLToPath(dir);
         const index = atlas.index();
         // The search index and glossary names for suggestions (src/search/build-index.ts).

@@ -62,6 +62,7 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
       for (const problem of cachedProblems) atlas.problems.add(problem);
       entries.push({ ...previous, data });
       reused += 1;
+      atlas.reusedRenders += 1;
       continue;
     }
     // The problems this render reports travel with its HTML, to be reported again on reuse.

@@ -23,6 +23,12 @@ export interface Atlas {
    * from the new index and report their problems again.
    */
   refresh(): VaultIndex;
+  /**
+   * Notes and terms whose HTML this build took from Astro's content store instead of rendering
+   * (integrations/vault-loader.ts). Their diagrams were not rendered either, so the diagram
+   * cache can be pruned only after a build that rendered everything.
+   */
+  reusedRenders: number;
 }
 
 /**
@@ -51,6 +57,7 @@ export function createAtlas(
     return current;
   };
   return {
+    reusedRenders: 0,
     config,
     problems,
     index,

@@ -3,7 +3,7 @@
  * vault about cooking with its own identity, and a small broken vault in strict mode (which
  * must fail). The build tests read the results.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, CONTENT_STORE, TMP } from './build-site.ts';
@@ -47,12 +47,15 @@ function incrementalBuilds() {
   const vault = join(TMP, 'incremental-vault');
   cpSync('tests/fixtures/vault', vault, { recursive: true });
   const first = buildSite(vault, join(TMP, 'incremental-first'), { ATLAS_LENIENT: '1' });
+  const renders = () => (existsSync(join(vault, '.atlas/diagrams')) ? readdirSync(join(vault, '.atlas/diagrams')).sort() : []);
+  const rendersAfterFirst = renders();
   const note = join(vault, 'folder/Nested note.md');
   writeFileSync(note, readFileSync(note, 'utf8').replace('A paragraph with a key point.', 'A paragraph with a reworded key point.'));
   const incremental = buildSite(vault, join(TMP, 'incremental-dist'), { ATLAS_LENIENT: '1' });
+  const rendersAfterIncremental = renders();
   rmSync(CONTENT_STORE, { force: true });
   const full = buildSite(vault, join(TMP, 'incremental-full'), { ATLAS_LENIENT: '1' });
-  return { first, incremental, full };
+  return { first, incremental, full, renders: { afterFirst: rendersAfterFirst, afterIncremental: rendersAfterIncremental } };
 }
 
 declare module 'vitest' {
@@ -63,6 +66,9 @@ declare module 'vitest' {
     minimalBuild: import('./build-site.ts').BuildResult;
     cookingBuild: import('./build-site.ts').BuildResult;
     baseBuild: import('./build-site.ts').BuildResult;
-    incrementalBuilds: Record<'first' | 'incremental' | 'full', import('./build-site.ts').BuildResult>;
+    incrementalBuilds: Record<'first' | 'incremental' | 'full', import('./build-site.ts').BuildResult> & {
+      /** The vault's diagram cache (`.atlas/diagrams/`) after the first build and after the edit's. */
+      renders: { afterFirst: string[]; afterIncremental: string[] };
+    };
   }
 }

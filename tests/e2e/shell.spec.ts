@@ -60,7 +60,7 @@ test('the skip link is the first thing a keyboard reaches and moves focus to the
 test.describe('narrow screens (360 px)', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  for (const path of ['/', '/cluster-architecture/', '/glossary/', '/glossary/kube-controller-manager/', '/kubectl-cheatsheet/']) {
+  for (const path of ['/', '/cluster-architecture/', '/glossary/', '/glossary/kube-controller-manager/', '/kubectl-cheatsheet/', '/capacity-math/']) {
     test(`${path} does not scroll sideways`, async ({ page }) => {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
