@@ -138,7 +138,12 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
       },
       'astro:server:setup': ({ server, refreshContent, logger }) => {
         watchVault(atlas, server.watcher, {
-          reload: async () => refreshContent?.({ loaders: [vaultLoaderName('note'), vaultLoaderName('term')] }),
+          reload: async () => {
+            await refreshContent?.({ loaders: [vaultLoaderName('note'), vaultLoaderName('term')] });
+            // Astro updates its content store but tells no open page; a page shows a note
+            // (and every term it previews), so every open page loads again.
+            server.hot.send({ type: 'full-reload' });
+          },
           logger,
         });
         const prefix = `${atlas.config.base}files/`;

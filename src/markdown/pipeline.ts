@@ -34,6 +34,7 @@ import { remarkExternalImages } from './remark-external-images.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { rehypeLinkPreviews } from './rehype-link-previews.ts';
 import { rehypeMathCheck } from './rehype-math-check.ts';
+import { rehypeMathScroll } from './rehype-math-scroll.ts';
 import { rehypeSafeHtml } from './rehype-safe-html.ts';
 import { remarkComments } from './remark-comments.ts';
 import { remarkHighlights } from './remark-highlights.ts';
@@ -141,6 +142,8 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // and a message of its own that the collector leaves alone (not ours: messages.ts).
       rehypeMathCheck,
       rehypeKatex,
+      // Right after KaTeX: its display formulas scroll on their own, so the keyboard reaches them.
+      rehypeMathScroll,
       // Diagrams after the heading ids (it adds no headings) and before link previews, so a
       // diagram box that links to a term gets the same preview as a link in the text.
       [rehypeDiagrams, { ...vault, links: (from: VaultDocument | undefined) => diagramLinks(atlas, from) }],

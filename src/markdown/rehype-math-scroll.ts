@@ -1,0 +1,17 @@
+/**
+ * A display formula wider than its column scrolls in its own box (styles/katex.css), and a box
+ * that scrolls must be reachable by keyboard to be scrolled without a mouse (WCAG 2.1.1; axe's
+ * `scrollable-region-focusable`): each display formula gets `tabindex="0"`, as Shiki gives its
+ * code blocks. KaTeX's MathML inside keeps the formula readable to screen readers.
+ */
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+export function rehypeMathScroll() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const classes = node.properties.className;
+      if (Array.isArray(classes) && classes.includes('katex-display')) node.properties.tabIndex = 0;
+    });
+  };
+}
