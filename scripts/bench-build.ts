@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generateVault } from './generate-vault.ts';
 import { CONTENT_STORE } from '../tests/build/build-site.ts';
 
@@ -33,7 +33,9 @@ export function benchBuild(sizes: number[], tmp: string): BuildMeasurement[] {
     // Warm the diagram cache first, so the numbers measure the engine, not Chromium start-up
     // (the diagram benchmark measures that separately).
     measure(vault, out);
+    // A full build starts from nothing: no rendered notes, no scans of the notes' text.
     rmSync(CONTENT_STORE, { force: true });
+    rmSync(join(dirname(CONTENT_STORE), 'atlas-scans.json'), { force: true });
     const full = measure(vault, out);
     // One note's text changes, as an author's save does: only it is rendered again.
     appendFileSync(join(vault, 'section-1', 'Note 00002.md'), '\nOne more sentence, added after the first build.\n');
