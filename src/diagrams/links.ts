@@ -9,7 +9,7 @@ import { hrefFor } from '../lib/paths.ts';
 import { resolveTarget } from '../lib/resolve.ts';
 import { siteRouteOf } from '../lib/site-routes.ts';
 import { termNamesOf } from '../lib/term-names.ts';
-import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
+import type { VaultDocument, VaultIndex } from '../lib/vault-model.ts';
 import type { DiagramLinks, ResolvedLink } from './svg.ts';
 
 

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { inertAttachment, inertKindOf } from '../lib/inert-attachments.ts';
 import type { Problem } from '../lib/problems.ts';
 import { attachmentFile } from '../lib/vault-files.ts';
-import type { Attachment } from '../lib/vault-index.ts';
+import type { Attachment } from '../lib/vault-model.ts';
 
 /** The bytes to serve for an attachment, or `undefined` when it must not be served. */
 export function attachmentContent(vaultDir: string, attachment: Attachment, problems?: Problem[]): Buffer | string | undefined {

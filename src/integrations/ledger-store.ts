@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import type { Atlas } from '../lib/atlas.ts';
 import type { Problem } from '../lib/problems.ts';
 import { lineOfAddress, parseLedger, planLedger, serializeLedger, type Ledger, type LedgerPlan } from '../lib/published-ledger.ts';
-import type { VaultIndex } from '../lib/vault-index.ts';
+import type { VaultIndex } from '../lib/vault-model.ts';
 
 /** Vault-relative path of the ledger. */
 export const LEDGER_FILE = '.atlas/published.json';

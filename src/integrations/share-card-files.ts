@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cardContent, cardDocuments, cardKey, cardPath } from '../lib/share-cards.ts';
-import type { VaultIndex } from '../lib/vault-index.ts';
+import type { VaultIndex } from '../lib/vault-model.ts';
 
 export const CARD_CACHE_DIR = 'node_modules/.cache/container-atlas/cards';
 

@@ -15,7 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Atlas } from '../lib/atlas.ts';
-import type { VaultDocument } from '../lib/vault-index.ts';
+import type { VaultDocument } from '../lib/vault-model.ts';
 import { entryIdOf } from '../lib/home-note.ts';
 import type { Problem } from '../lib/problems.ts';
 import { engineFingerprint, renderKeys } from '../lib/render-key.ts';

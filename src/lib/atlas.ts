@@ -6,7 +6,8 @@
  * loaders read it with `getAtlas()`. The index is built once per build, and in dev again once
  * per change to the vault (integrations/vault-watcher.ts).
  */
-import { buildVaultIndex, type VaultFile, type VaultIndex } from './vault-index.ts';
+import { buildVaultIndex } from './vault-index.ts';
+import type { VaultFile, VaultIndex } from './vault-model.ts';
 import { readVault, templateFolders } from './vault-files.ts';
 import type { SiteConfig } from './site-config.ts';
 import { ProblemLog, type Problem } from './problems.ts';

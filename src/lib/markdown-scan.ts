@@ -44,9 +44,8 @@ export interface NoteScan {
   excerpt: string;
   /** Prose text outside headings, code and links: where glossary terms are "mentioned". */
   prose: string;
-  /** The note has `$…$` or `$$…$$` math (its page then loads KaTeX's stylesheet). */
-  hasMath: boolean;
-  /** The lines math starts on (an embedded section or block shows only its own). */
+  /** The lines `$…$` and `$$…$$` math starts on: its page loads KaTeX's stylesheet (an embedded
+   * section or block counts only its own). */
   mathLines: number[];
   /** Its Mermaid fences, anywhere (in callouts and lists too), in order. */
   diagrams: ScannedDiagram[];
@@ -64,17 +63,19 @@ const BOX_LINKS = /^\s*click\s|\binternal-link\b/m;
 const SKIP_TEXT_IN = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'link', 'linkReference']);
 const EXCERPT_LENGTH = 280;
 
+/** The scan of a note with nothing in it (a note the parser refused). */
+export function emptyScan(): NoteScan {
+  return { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', mathLines: [], diagrams: [] };
+}
+
 export function scanNote(tree: Root): NoteScan {
   const slug = createHeadingSlugger();
-  const scan: NoteScan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false, mathLines: [], diagrams: [] };
+  const scan = emptyScan();
   const prose: string[] = [];
   const tags = new Set<string>();
 
   visitParents(tree, (node: Nodes, ancestors: Parent[]) => {
-    if (node.type === 'math' || node.type === 'inlineMath') {
-      scan.hasMath = true;
-      scan.mathLines.push(node.position?.start.line ?? 1);
-    }
+    if (node.type === 'math' || node.type === 'inlineMath') scan.mathLines.push(node.position?.start.line ?? 1);
     if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
       scan.diagrams.push({ line: node.position?.start.line ?? 1, linksBoxes: BOX_LINKS.test(node.value) });
     }

@@ -4,7 +4,7 @@
  * links, excerpt), and for glossary files the term. Pure: text in, data and problems out.
  */
 import type { SourceFormat } from './markdown-parser.ts';
-import type { NoteScan } from './markdown-scan.ts';
+import { emptyScan, type NoteScan } from './markdown-scan.ts';
 import { scanOf } from './note-scans.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { stripComments } from './obsidian-comments.ts';
@@ -53,7 +53,7 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
       message: `Cannot parse this MDX note: ${(error as Error).message.split('\n')[0]}`,
       suggestion: 'Escape `{`, `}` and `<` as `\\{`, `\\}` and `&lt;`, or rename the note to `.md`.',
     });
-    scan = { headings: [], blocks: [], tags: [], links: [], excerpt: '', prose: '', hasMath: false, mathLines: [], diagrams: [] };
+    scan = emptyScan();
   }
 
   const schema = isTerm ? glossaryFrontmatterSchema : noteFrontmatterSchema;
@@ -143,7 +143,6 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
     excerpt: scan.excerpt || fm.description || term?.definition || '',
     summary: fm.description?.trim() || term?.definition || scan.excerpt,
     prose: scan.prose,
-    hasMath: scan.hasMath,
     diagrams: scan.diagrams,
     body,
     frontmatter: split.data,

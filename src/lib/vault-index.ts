@@ -14,9 +14,6 @@ import { findHomeNote, HOME_SLUG } from './home-note.ts';
 import { termNamesOf } from './term-names.ts';
 import type { Attachment, IndexOptions, VaultDocument, VaultFile, VaultIndex } from './vault-model.ts';
 
-// Until every reader imports the model from vault-model.ts.
-export type { Attachment, GlossaryTerm, IndexOptions, TermStatus, VaultDocument, VaultFile, VaultIndex } from './vault-model.ts';
-
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = { glossaryFolder: 'glossary', excludeFolders: [] };
 
 export function buildVaultIndex(files: VaultFile[], options: IndexOptions = DEFAULT_INDEX_OPTIONS): VaultIndex {

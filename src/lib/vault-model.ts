@@ -70,8 +70,6 @@ export interface VaultDocument {
   summary: string;
   /** Prose outside headings, code and links (see markdown-scan). */
   prose: string;
-  /** Has `$…$` / `$$…$$` math. */
-  hasMath: boolean;
   /** Its Mermaid fences (markdown-scan). */
   diagrams: ScannedDiagram[];
   /** The body with frontmatter blanked and comments removed: positions match the file. */

@@ -5,7 +5,7 @@
 import { relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { stripMarkdownExtension, toVaultPath } from '../lib/paths.ts';
-import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
+import type { VaultDocument, VaultIndex } from '../lib/vault-model.ts';
 
 /** Options of a plugin that reads the vault index and needs to know which note it renders. */
 export interface VaultOptions {

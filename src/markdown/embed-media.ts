@@ -6,7 +6,7 @@
 import type { PhrasingContent } from 'mdast';
 import { mediaKindOf } from '../lib/media.ts';
 import { attachmentHref, basename } from '../lib/paths.ts';
-import type { Attachment } from '../lib/vault-index.ts';
+import type { Attachment } from '../lib/vault-model.ts';
 import type { Wikilink } from '../lib/wikilink-syntax.ts';
 import { parseEmbedLabel } from './embed-label.ts';
 import { element, text } from './mdast-helpers.ts';

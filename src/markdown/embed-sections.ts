@@ -11,7 +11,7 @@ import { visit } from 'unist-util-visit';
 import { BLOCK_ID_ALONE, BLOCK_ID_AT_END } from '../lib/block-ids.ts';
 import { parseMarkdown } from '../lib/markdown-parser.ts';
 import { headingSuggestions, resolveHeading } from '../lib/resolve.ts';
-import type { VaultDocument } from '../lib/vault-index.ts';
+import type { VaultDocument } from '../lib/vault-model.ts';
 import type { Wikilink } from '../lib/wikilink-syntax.ts';
 import type { Reporter } from './messages.ts';
 

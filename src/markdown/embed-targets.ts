@@ -7,7 +7,7 @@
 import type { PhrasingContent } from 'mdast';
 import { LIMITS } from '../lib/limits.ts';
 import { resolveTarget } from '../lib/resolve.ts';
-import type { Attachment, VaultDocument, VaultIndex } from '../lib/vault-index.ts';
+import type { Attachment, VaultDocument, VaultIndex } from '../lib/vault-model.ts';
 import { wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
 import { embedMarker } from './embed-markers.ts';
 import { climbsOut } from './local-paths.ts';

@@ -11,7 +11,7 @@ import { attachmentHref, hrefFor } from '../lib/paths.ts';
 import type { RuleId } from '../lib/problems.ts';
 import { headingSuggestions, resolveHeading, resolveTarget } from '../lib/resolve.ts';
 import type { Atlas } from '../lib/atlas.ts';
-import type { VaultDocument } from '../lib/vault-index.ts';
+import type { VaultDocument } from '../lib/vault-model.ts';
 import type { Wikilink } from '../lib/wikilink-syntax.ts';
 import type { Reporter } from './messages.ts';
 

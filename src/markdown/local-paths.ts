@@ -14,7 +14,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { attachmentHref, dirname } from '../lib/paths.ts';
 import { resolveTarget } from '../lib/resolve.ts';
 import { safeUrl } from '../lib/safe-url.ts';
-import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
+import type { VaultDocument, VaultIndex } from '../lib/vault-model.ts';
 import type { ContentProblem, Reporter } from './messages.ts';
 import { embedMarker } from './embed-markers.ts';
 

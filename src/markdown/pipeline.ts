@@ -45,7 +45,7 @@ import { guardPlugins } from './guard.ts';
 import { documentOf } from './context.ts';
 import type { VFile } from 'vfile';
 import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
-import type { VaultDocument } from '../lib/vault-index.ts';
+import type { VaultDocument } from '../lib/vault-model.ts';
 
 /**
  * Code highlighting: Shiki with both themes as CSS variables (`defaultColor: false`; the

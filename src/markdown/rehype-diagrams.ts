@@ -31,7 +31,7 @@ import { sharedRenderer, type DiagramRenderer } from '../diagrams/renderer.ts';
 import { vaultCacheDir } from '../diagrams/cache.ts';
 import { MIN_TEXT_DESKTOP, MIN_TEXT_PHONE, textFit } from '../diagrams/fit.ts';
 import { prepareSvg, type DiagramLinks } from '../diagrams/svg.ts';
-import type { VaultDocument } from '../lib/vault-index.ts';
+import type { VaultDocument } from '../lib/vault-model.ts';
 import { documentOf, vaultPathOf, type VaultOptions } from './context.ts';
 import { fileMessage, type Reporter } from './messages.ts';
 

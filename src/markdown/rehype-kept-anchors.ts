@@ -6,7 +6,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { VaultDocument } from '../lib/vault-index.ts';
+import type { VaultDocument } from '../lib/vault-model.ts';
 import { documentOf, type VaultOptions } from './context.ts';
 
 const HEADING = /^h[1-6]$/;

@@ -12,7 +12,7 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { previewId } from '../lib/link-preview.ts';
-import type { VaultDocument, VaultIndex } from '../lib/vault-index.ts';
+import type { VaultDocument, VaultIndex } from '../lib/vault-model.ts';
 
 export interface LinkPreviewsOptions {
   /** The current vault index, to find each link's target. Required; called at transform time (dev rebuilds it). */

@@ -21,7 +21,7 @@ import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-repl
 import type { VFile } from 'vfile';
 import { headingKey } from '../lib/headings.ts';
 import { hrefFor } from '../lib/paths.ts';
-import type { VaultDocument } from '../lib/vault-index.ts';
+import type { VaultDocument } from '../lib/vault-model.ts';
 import { EMBED_PATTERN, parseWikilinkInner, wikilinkDisplayText, type Wikilink } from '../lib/wikilink-syntax.ts';
 import { documentOf, EMBEDDED_FROM, type VaultOptions } from './context.ts';
 import { liftBlocks, type EmbedBlock } from './embed-blocks.ts';

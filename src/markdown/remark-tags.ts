@@ -13,7 +13,7 @@ import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { hrefFor } from '../lib/paths.ts';
 import { findTags } from '../lib/tags.ts';
-import type { VaultIndex } from '../lib/vault-index.ts';
+import type { VaultIndex } from '../lib/vault-model.ts';
 import { text } from './mdast-helpers.ts';
 
 export interface TagsOptions {

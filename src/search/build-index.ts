@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import type { VaultIndex } from '../lib/vault-index.ts';
+import type { VaultIndex } from '../lib/vault-model.ts';
 import { SEARCH_TERMS_FILE, searchTermsFile } from './terms.ts';
 import { searchVocabulary } from './vocabulary.ts';
 

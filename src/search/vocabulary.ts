@@ -18,7 +18,7 @@
  * vocabulary, and is not the start of one (the reader may still be typing it).
  */
 import { distance } from 'fastest-levenshtein';
-import type { VaultDocument } from '../lib/vault-index.ts';
+import type { VaultDocument } from '../lib/vault-model.ts';
 
 /** Words of at least this many letters join the vocabulary, and are corrected. */
 const MIN_LENGTH = 5;

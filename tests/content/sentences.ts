@@ -3,7 +3,7 @@
  * its diagrams (accTitle/accDescr are read aloud), and for a term its definition and the notes
  * on its outdated names, which the site shows too. Code is left out: a command is not a claim.
  */
-import type { VaultDocument } from '../../src/lib/vault-index.ts';
+import type { VaultDocument } from '../../src/lib/vault-model.ts';
 
 const FENCE = /^(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)^\1[ \t]*$/gm;
 

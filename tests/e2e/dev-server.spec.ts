@@ -13,6 +13,8 @@ let PORT: number;
 const ROOT = resolve(import.meta.dirname, '../..');
 let vault: string;
 let server: ChildProcess;
+/** What the dev server printed: said when a test fails. */
+let log = '';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,12 +24,17 @@ test.beforeAll(async () => {
   cpSync(join(ROOT, 'tests/fixtures/vault'), vault, { recursive: true });
   server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, ATLAS_VAULT: vault, ATLAS_LENIENT: '1' },
-    stdio: 'ignore',
+    env: { ...process.env, ATLAS_VAULT: vault, ATLAS_LENIENT: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  server.stdout!.on('data', (chunk: Buffer) => (log += String(chunk)));
+  server.stderr!.on('data', (chunk: Buffer) => (log += String(chunk)));
   // Polled until it answers (not listening yet: the fetch fails), for at most 60 s.
   const answers = () => fetch(`http://127.0.0.1:${PORT}/welcome/`).then((r) => r.ok, () => false);
   await expect.poll(answers, { timeout: 60_000, intervals: [250, 500], message: 'The dev server did not start in 60 s' }).toBe(true);
+  // An author edits a running server: edits start once its first content sync is done (the
+  // server syncs once more as it starts, and a save during that start-up is not what this tests).
+  await expect.poll(() => log.includes('Synced content'), { timeout: 60_000, message: `No content sync in 60 s:\n${log}` }).toBe(true);
 });
 
 test.afterAll(() => {
@@ -41,7 +48,7 @@ test('a page reloads when its note changes', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${PORT}/welcome/`);
   await expect(page.locator('.atlas-content')).toContainText('This note has no frontmatter');
   edit('Welcome.md', 'This note has no frontmatter', 'This edited note has no frontmatter');
-  await expect(page.locator('.atlas-content')).toContainText('This edited note has no frontmatter', { timeout: 20_000 });
+  await expect(page.locator('.atlas-content'), log).toContainText('This edited note has no frontmatter', { timeout: 20_000 });
 });
 
 test('a page reloads when a glossary entry it previews changes', async ({ page }) => {

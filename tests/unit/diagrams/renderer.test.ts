@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DiagramCache } from '../../../src/diagrams/cache.ts';
 import { cacheSalt, DiagramRenderer, launchChromium } from '../../../src/diagrams/renderer.ts';
 import { diagramLinks } from '../../../src/diagrams/links.ts';
-import type { VaultDocument } from '../../../src/lib/vault-index.ts';
+import type { VaultDocument } from '../../../src/lib/vault-model.ts';
 import { guardPlugins } from '../../../src/markdown/guard.ts';
 import { rehypeDiagrams } from '../../../src/markdown/rehype-diagrams.ts';
 import { testAtlas, VAULT_DIR } from '../helpers/render.ts';

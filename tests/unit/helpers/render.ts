@@ -8,7 +8,7 @@ import { createAtlas, type Atlas } from '../../../src/lib/atlas.ts';
 import { loadSiteConfig, type SiteSettings } from '../../../src/lib/site-config.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { stripComments } from '../../../src/lib/obsidian-comments.ts';
-import type { VaultFile } from '../../../src/lib/vault-index.ts';
+import type { VaultFile } from '../../../src/lib/vault-model.ts';
 import type { VaultPath } from '../../../src/lib/paths.ts';
 import { atlasPipeline } from '../../../src/markdown/pipeline.ts';
 

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { namesOfTerm, termNamesOf } from '../../../src/lib/term-names.ts';
-import type { GlossaryTerm } from '../../../src/lib/vault-model.ts';
+import { glossaryTerm } from '../helpers/terms.ts';
 
-const term: GlossaryTerm = {
-  slug: 'control-plane',
+const term = glossaryTerm('control-plane', {
   title: 'Control plane',
-  definition: 'The components that decide what runs where.',
   aliases: ['control-plane components', ' Control plane ', ''],
   outdatedNames: [{ name: 'master', since: 'v1.24', note: 'kubeadm renamed the label' }],
   misspellings: ['controll plane', 'master'],
-  tags: [],
-  related: [],
-  status: 'current',
-  replacedBy: [],
-  caseSensitive: false,
-  autolink: true,
-};
+});
 
 describe('namesOfTerm', () => {
   it('lists every name once, title first, with the kind it was first given as', () => {

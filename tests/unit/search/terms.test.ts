@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hiddenNames, searchTermsFile } from '../../../src/search/terms.ts';
-import type { GlossaryTerm } from '../../../src/lib/vault-index.ts';
+import { glossaryTerm } from '../helpers/terms.ts';
 
-const term = (slug: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm => ({
-  slug,
-  title: slug,
-  definition: 'A definition.',
-  aliases: [],
-  outdatedNames: [],
-  misspellings: [],
-  tags: [],
-  related: [],
-  status: 'current',
-  replacedBy: [],
-  caseSensitive: false,
-  autolink: true,
-  ...extra,
-});
+const term = glossaryTerm;
 
 describe('searchTermsFile', () => {
   it('lists each term’s names by kind, sorted by slug, without definitions', () => {
