@@ -15,6 +15,7 @@ let vault: string;
 let server: ChildProcess;
 /** What the dev server printed: said when a test fails. */
 let log = '';
+let lastOutput = Date.now();
 
 test.describe.configure({ mode: 'serial' });
 
@@ -27,14 +28,21 @@ test.beforeAll(async () => {
     env: { ...process.env, ATLAS_VAULT: vault, ATLAS_LENIENT: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout!.on('data', (chunk: Buffer) => (log += String(chunk)));
-  server.stderr!.on('data', (chunk: Buffer) => (log += String(chunk)));
+  const heard = (chunk: Buffer) => {
+    log += String(chunk);
+    lastOutput = Date.now();
+  };
+  server.stdout!.on('data', heard);
+  server.stderr!.on('data', heard);
   // Polled until it answers (not listening yet: the fetch fails), for at most 60 s.
   const answers = () => fetch(`http://127.0.0.1:${PORT}/welcome/`).then((r) => r.ok, () => false);
   await expect.poll(answers, { timeout: 60_000, intervals: [250, 500], message: 'The dev server did not start in 60 s' }).toBe(true);
   // An author edits a running server: edits start once its first content sync is done (the
   // server syncs once more as it starts, and a save during that start-up is not what this tests).
   await expect.poll(() => log.includes('Synced content'), { timeout: 60_000, message: `No content sync in 60 s:\n${log}` }).toBe(true);
+  // Start-up may not be over yet: Vite can re-optimize its dependencies and reload the server
+  // once. The server is settled when it has printed nothing for a second and a half.
+  await expect.poll(() => Date.now() - lastOutput > 1500, { timeout: 60_000, message: `The dev server kept printing:\n${log}` }).toBe(true);
 });
 
 test.afterAll(() => {
