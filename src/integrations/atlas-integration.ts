@@ -35,11 +35,9 @@ import { hrefFor } from '../lib/paths.ts';
 import { astroConfigFor, companionIntegrations } from './astro-config.ts';
 import { vaultLoaderName } from './vault-loader.ts';
 import { watchVault } from './vault-watcher.ts';
+import { refreshUntilCurrent } from './content-refresh.ts';
 import { loadScans, saveScans } from '../lib/note-scans.ts';
 import { engineFingerprint } from '../lib/render-key.ts';
-
-/** How long a dev re-sync may take before it is asked for again (see `reload` below). */
-const RESYNC_AFTER_MS = 8000;
 
 /** The notes' scans between builds, beside Astro's own content store. */
 const scanCacheFile = (root: string) => join(root, 'node_modules/.astro/atlas-scans.json');
@@ -143,15 +141,11 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         watchVault(atlas, server.watcher, {
           reload: async () => {
             const loaders = [vaultLoaderName('note'), vaultLoaderName('term')];
-            // When Astro restarts its content layer (it does once as the dev server starts, on
-            // "Astro config changed"), it drops the syncs queued so far, and their promises never
-            // settle: a save in that moment was lost (seen 1 time in 3 under load). So a sync
-            // that has not finished after a while is asked for again; a slow one just runs twice.
-            for (let attempt = 0; attempt < 3; attempt += 1) {
-              const synced = refreshContent?.({ loaders }).then(() => true) ?? Promise.resolve(true);
-              const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), RESYNC_AFTER_MS).unref());
-              if (await Promise.race([synced, timedOut])) break;
-            }
+            const current = await refreshUntilCurrent({
+              sync: async () => refreshContent?.({ loaders }),
+              isCurrent: () => atlas.loaded.note === atlas.index() && atlas.loaded.term === atlas.index(),
+            });
+            if (!current) logger.error('The content did not reload from the changed vault in 60 s: save the note again, or restart `npm run dev`.');
             // Astro updates its content store but tells no open page; a page shows a note
             // (and every term it previews), so every open page loads again.
             server.hot.send({ type: 'full-reload' });

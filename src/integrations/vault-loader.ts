@@ -82,6 +82,7 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const entry of entries) store.set(entry);
+  atlas.loaded[kind] = index;
   // After an edit, the few notes rendered again are named: the author sees what the edit touched.
   const named = reused > 0 && renderedPaths.length > 0 && renderedPaths.length <= 5 ? ` (${renderedPaths.join(', ')})` : '';
   if (entries.length > 0) context.logger.info(`${kind === 'term' ? 'Glossary entries' : 'Notes'}: ${renderedPaths.length} rendered${named}, ${reused} unchanged (render cache).`);

@@ -7,7 +7,7 @@
  * per change to the vault (integrations/vault-watcher.ts).
  */
 import { buildVaultIndex } from './vault-index.ts';
-import type { VaultFile, VaultIndex } from './vault-model.ts';
+import type { VaultDocument, VaultFile, VaultIndex } from './vault-model.ts';
 import { readVault, templateFolders } from './vault-files.ts';
 import type { SiteConfig } from './site-config.ts';
 import { ProblemLog, type Problem } from './problems.ts';
@@ -30,6 +30,11 @@ export interface Atlas {
    * cache can be pruned only after a build that rendered everything.
    */
   reusedRenders: number;
+  /**
+   * The index each content collection last loaded from (integrations/vault-loader.ts): in dev,
+   * a reload is done only when both hold the current one (integrations/content-refresh.ts).
+   */
+  loaded: Partial<Record<VaultDocument['kind'], VaultIndex>>;
 }
 
 /**
@@ -59,6 +64,7 @@ export function createAtlas(
   };
   return {
     reusedRenders: 0,
+    loaded: {},
     config,
     problems,
     index,

@@ -50,13 +50,23 @@ test.afterAll(() => {
   rmSync(vault, { recursive: true, force: true });
 });
 
+/** Awaits `check`; if it fails, the error carries what the server printed up to then. */
+async function withServerLog(check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    (error as Error).message += `\n\nThe dev server printed:\n${log}`;
+    throw error;
+  }
+}
+
 const edit = (file: string, from: string, to: string) => writeFileSync(join(vault, file), readFileSync(join(vault, file), 'utf8').replace(from, to));
 
 test('a page reloads when its note changes', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${PORT}/welcome/`);
   await expect(page.locator('.atlas-content')).toContainText('This note has no frontmatter');
   edit('Welcome.md', 'This note has no frontmatter', 'This edited note has no frontmatter');
-  await expect(page.locator('.atlas-content'), log).toContainText('This edited note has no frontmatter', { timeout: 20_000 });
+  await withServerLog(() => expect(page.locator('.atlas-content')).toContainText('This edited note has no frontmatter', { timeout: 20_000 }));
 });
 
 test('a page reloads when a glossary entry it previews changes', async ({ page }) => {
@@ -64,5 +74,5 @@ test('a page reloads when a glossary entry it previews changes', async ({ page }
   const preview = page.locator('#atlas-preview-glossary-widget');
   await expect(preview).toContainText('A small component');
   edit('glossary/widget.md', 'A small component used to test glossary entries.', 'A renamed component, edited in dev.');
-  await expect(preview).toContainText('A renamed component, edited in dev.', { timeout: 20_000 });
+  await withServerLog(() => expect(preview).toContainText('A renamed component, edited in dev.', { timeout: 20_000 }));
 });
