@@ -4,7 +4,8 @@
  * - per card: every card of the shipped vault drawn in this process, as the build draws them
  *   (lib/share-cards.ts), wall clock and CPU; the first card (which loads the fonts and
  *   satori's layout engine) is counted apart;
- * - in the build: the shipped site built with an empty card cache, then again warm. The cards
+ * - in the build: the shipped site built with an empty card cache and with a full one, five
+ *   of each, alternating, compared by their medians. The cards
  *   are drawn on a worker thread while the pages render; the build prints how long it then
  *   waited for them (plus the copies), which is what they add to the build.
  */
@@ -23,10 +24,14 @@ export interface CardBench {
   meanMs: number;
   meanCpuMs: number;
   /** `growthPercent`: the build's wait for the cards; `wallGrowthPercent`: cold build over warm, whole (the drawing thread also takes CPU from the pages). */
-  build?: { coldSeconds: number; coldCardMs: number; warmSeconds: number; warmCardMs: number; growthPercent: number; wallGrowthPercent: number };
+  build?: { pairs: number; coldSeconds: number; coldCardMs: number; warmSeconds: number; warmCardMs: number; growthPercent: number; wallGrowthPercent: number };
 }
 
 const SHIPPED = resolve('content');
+/** Cold and warm builds, alternating: medians of this many of each. */
+const PAIRS = 5;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 export async function benchCards(options: { build: boolean; tmp: string }): Promise<CardBench> {
   const index = buildVaultIndex(readVault(SHIPPED), { glossaryFolder: 'glossary', excludeFolders: [] });
@@ -41,21 +46,32 @@ export async function benchCards(options: { build: boolean; tmp: string }): Prom
   const rest = Math.max(1, docs.length - 1);
   const result: CardBench = { cards: docs.length, firstMs, meanMs: (performance.now() - started) / rest, meanCpuMs: (used.user + used.system) / 1000 / rest };
   if (options.build) {
-    // Both builds render every note (an empty content store), so they differ only in the cards.
-    rmSync(CARD_CACHE_DIR, { recursive: true, force: true });
-    rmSync(CONTENT_STORE, { force: true });
-    const cold = buildSite(SHIPPED, join(options.tmp, 'cards-dist'));
-    rmSync(CONTENT_STORE, { force: true });
-    const warm = buildSite(SHIPPED, join(options.tmp, 'cards-dist'));
+    // Every build renders every note (an empty content store), so a cold and a warm build differ
+    // only in the cards. One pair of builds is too noisy on 2 cores (the first build of a run
+    // was 15-36% slower for reasons that are not the cards), so the two kinds alternate, in
+    // PAIRS pairs (cold first, then warm first), and the medians are compared.
+    const times = { cold: [] as number[], warm: [] as number[] };
+    const waited = { cold: [] as number[], warm: [] as number[] };
     // What the cards added to the build (the wait for the drawing thread, and the copies).
     const cardMs = (output: string) => Number(/Share cards: \d+ drawn, \d+ from the cache \((\d+) ms added/.exec(output)?.[1] ?? NaN);
-    const coldCardMs = cardMs(cold.output);
+    for (let pair = 0; pair < PAIRS; pair += 1) {
+      for (const kind of pair % 2 === 0 ? (['cold', 'warm'] as const) : (['warm', 'cold'] as const)) {
+        if (kind === 'cold') rmSync(CARD_CACHE_DIR, { recursive: true, force: true });
+        rmSync(CONTENT_STORE, { force: true });
+        const built = buildSite(SHIPPED, join(options.tmp, 'cards-dist'));
+        times[kind].push(built.seconds);
+        waited[kind].push(cardMs(built.output));
+      }
+    }
+    const cold = { seconds: median(times.cold), cardMs: median(waited.cold) };
+    const warm = { seconds: median(times.warm), cardMs: median(waited.warm) };
     result.build = {
+      pairs: PAIRS,
       coldSeconds: cold.seconds,
-      coldCardMs,
+      coldCardMs: cold.cardMs,
       warmSeconds: warm.seconds,
-      warmCardMs: cardMs(warm.output),
-      growthPercent: (100 * coldCardMs) / (cold.seconds * 1000 - coldCardMs),
+      warmCardMs: warm.cardMs,
+      growthPercent: (100 * cold.cardMs) / (cold.seconds * 1000 - cold.cardMs),
       wallGrowthPercent: (100 * (cold.seconds - warm.seconds)) / warm.seconds,
     };
   }
@@ -72,7 +88,7 @@ export function formatCardBench(b: CardBench): string {
     const s = b.build;
     lines.push(
       '',
-      '| shipped site build | total | added by cards | build growth from cards |',
+      `| shipped site build (median of ${s.pairs}) | total | added by cards | build growth from cards |`,
       '| --- | ---: | ---: | ---: |',
       `| cold card cache | ${s.coldSeconds.toFixed(1)} s | ${s.coldCardMs} ms | ${s.growthPercent.toFixed(1)}% waited; ${s.wallGrowthPercent.toFixed(1)}% longer than the warm build |`,
       `| warm card cache | ${s.warmSeconds.toFixed(1)} s | ${s.warmCardMs} ms | ${((100 * s.warmCardMs) / (s.warmSeconds * 1000 - s.warmCardMs)).toFixed(2)}% |`,
