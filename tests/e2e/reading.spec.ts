@@ -231,6 +231,20 @@ test.describe('glossary index', () => {
     await expect(page.getByRole('navigation', { name: 'Letters' })).toBeInViewport();
   });
 
+  test('on a phone every letter of the bar is on screen, each a tap target of at least 24 px', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/glossary/');
+    const letters = page.getByRole('navigation', { name: 'Letters' }).getByRole('link');
+    expect(await letters.count()).toBeGreaterThan(8);
+    for (const letter of await letters.all()) {
+      const box = (await letter.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   test('is compact: under 50 px a term at 1440 px (it was 141)', async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto('/glossary/');
