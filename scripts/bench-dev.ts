@@ -18,6 +18,8 @@ export interface DevMeasurement {
   /** Milliseconds from the save to the change on screen, each save after the first. */
   saves: number[];
   medianMs: number;
+  /** The first save after start-up did not show (the known start-up gap). */
+  firstSaveMissed: boolean;
 }
 
 export async function benchDev({ vault, note, page: path, tmp, saves = 5 }: { vault: string; note: string; page: string; tmp: string; saves?: number }): Promise<DevMeasurement> {
@@ -27,8 +29,17 @@ export async function benchDev({ vault, note, page: path, tmp, saves = 5 }: { va
   const port = await freePort();
   const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, ATLAS_VAULT: copy, ATLAS_LENIENT: '1' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // What the server printed, and when it last did: the saves start once it has settled.
+  let log = '';
+  let lastOutput = performance.now();
+  const heard = (chunk: Buffer) => {
+    log += String(chunk);
+    lastOutput = performance.now();
+  };
+  server.stdout!.on('data', heard);
+  server.stderr!.on('data', heard);
   const origin = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -41,20 +52,38 @@ export async function benchDev({ vault, note, page: path, tmp, saves = 5 }: { va
       if (performance.now() - started > 300_000) throw new Error('The dev server did not start in 5 minutes');
       await new Promise((r) => setTimeout(r, 250));
     }
+    // An author edits a running server. As it starts, Astro restarts its content layer, and the
+    // first page load makes Vite optimize the page's dependencies and reload it; a save in those
+    // seconds can be missed (a known gap, see the README). So the page is opened, and the saves
+    // start when the server has printed nothing (no sync, no request) for 1.5 s.
     const page = await browser.newPage();
     await page.goto(`${origin}${path}`);
+    for (let started = performance.now(); !log.includes('Synced content') || performance.now() - lastOutput < 1500; ) {
+      if (performance.now() - started > 120_000) throw new Error(`The dev server did not settle in 2 minutes:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const file = join(copy, note);
     const original = readFileSync(file, 'utf8');
     const times: number[] = [];
+    // Save 0 warms the loop up. It is also the first save after start-up, which the server can
+    // miss (the known gap): then it is counted as missed, and the measured saves follow.
+    let firstSaveMissed = false;
     for (let i = 0; i <= saves; i++) {
       const marker = `Edited in the dev loop, save ${i}.`;
       const started = performance.now();
       writeFileSync(file, `${original}\n${marker}\n`);
-      await page.waitForFunction((text) => document.body?.innerText.includes(text), marker, { timeout: 60_000, polling: 20 });
-      if (i > 0) times.push(performance.now() - started);
+      const shown = page.waitForFunction((text) => document.body?.innerText.includes(text), marker, { timeout: i === 0 ? 10_000 : 60_000, polling: 20 });
+      if (i === 0) {
+        firstSaveMissed = await shown.then(() => false, () => true);
+        continue;
+      }
+      await shown.catch((error: Error) => {
+        throw new Error(`Save ${i} did not show in 60 s (${error.message}). The dev server printed:\n${log}`);
+      });
+      times.push(performance.now() - started);
     }
     const sorted = [...times].sort((a, b) => a - b);
-    return { vault, saves: times, medianMs: sorted[Math.floor(sorted.length / 2)]! };
+    return { vault, saves: times, medianMs: sorted[Math.floor(sorted.length / 2)]!, firstSaveMissed };
   } finally {
     await browser.close();
     server.kill();

@@ -81,13 +81,14 @@ if (run('dev')) {
   const { benchDev } = await import('./bench-dev.ts');
   const { generateVault } = await import('./generate-vault.ts');
   console.log('\n## Dev loop: save → the browser shows the change (astro dev, headless Chromium; budgets ≤ 1 s shipped site, ≤ 2 s at 1,000 notes)\n');
-  console.log('| vault | median | each save |\n| --- | ---: | --- |');
+  console.log('| vault | median | each save | first save after start-up |\n| --- | ---: | --- | --- |');
+  const missed = (m: { firstSaveMissed: boolean }) => (m.firstSaveMissed ? 'missed (the known start-up gap)' : 'shown');
   const shipped = await benchDev({ vault: resolve('content'), note: 'kubectl basics.md', page: '/kubectl-basics/', tmp: TMP });
-  console.log(`| shipped site | ${Math.round(shipped.medianMs)} ms | ${shipped.saves.map((ms) => Math.round(ms)).join(', ')} ms |`);
+  console.log(`| shipped site | ${Math.round(shipped.medianMs)} ms | ${shipped.saves.map((ms) => Math.round(ms)).join(', ')} ms | ${missed(shipped)} |`);
   const generated = join(TMP, 'dev-generated-1000');
   generateVault({ notes: 1000, outDir: generated });
   const large = await benchDev({ vault: generated, note: 'section-1/Note 00002.md', page: '/section-1/note-00002/', tmp: TMP });
-  console.log(`| 1,000 notes | ${Math.round(large.medianMs)} ms | ${large.saves.map((ms) => Math.round(ms)).join(', ')} ms |`);
+  console.log(`| 1,000 notes | ${Math.round(large.medianMs)} ms | ${large.saves.map((ms) => Math.round(ms)).join(', ')} ms | ${missed(large)} |`);
 }
 
 if (run('map')) {

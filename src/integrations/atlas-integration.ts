@@ -143,6 +143,7 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
             const loaders = [vaultLoaderName('note'), vaultLoaderName('term')];
             const current = await refreshUntilCurrent({
               sync: async () => refreshContent?.({ loaders }),
+              loadsStarted: () => atlas.loadsStarted,
               isCurrent: () => atlas.loaded.note === atlas.index() && atlas.loaded.term === atlas.index(),
             });
             if (!current) logger.error('The content did not reload from the changed vault in 60 s: save the note again, or restart `npm run dev`.');

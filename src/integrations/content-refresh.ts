@@ -1,21 +1,28 @@
 /**
  * In dev, after the vault watcher rebuilt the index, Astro's content store must load from it
- * again. Astro's `refreshContent()` can settle without doing so, with no error:
+ * again, and the open pages reload only once it has. Astro's `refreshContent()` can settle
+ * without loading anything, with no error:
  *
  * - it returns at once while Astro reloads its content config, which it does on every change
  *   to any `.md` file it sees, so on the very save that asked for the refresh (the sync was
- *   skipped in 2 of 4 dev-reload runs on a loaded machine);
+ *   skipped in 2 of 4 dev-reload runs on a loaded machine). Astro then syncs on its own, but
+ *   a reload sent when our loaders had finished, before Astro had saved the store, showed the
+ *   old note;
  * - when Astro restarts its content layer (once, as the dev server starts), the syncs queued so
  *   far are dropped and their promises never settle.
  *
- * So the outcome is checked, not the promise: the reload is done when every collection has
- * loaded from the current index (`Atlas.loaded`, set by ./vault-loader.ts). Until then it is
- * asked for again, a little later each time.
+ * So the outcome is checked, not the promise. Astro runs one sync at a time, in order, so a
+ * sync of ours that settled, and during which our loaders ran, has finished everything queued
+ * before it. The refresh is done when such a sync has settled and every collection holds the
+ * current index (`Atlas.loaded`, set by ./vault-loader.ts); until then it is asked for again,
+ * a little later each time.
  */
 
 export interface ContentRefreshOptions {
   /** Asks Astro to load the vault's collections again (`refreshContent`). */
   sync: () => Promise<void>;
+  /** How many times the vault's loaders have started: tells a sync that ran from one skipped. */
+  loadsStarted: () => number;
   /** Whether every collection holds what the current index says. */
   isCurrent: () => boolean;
   /** A sync that has not settled after this long is taken as dropped. Default 8 s. */
@@ -28,16 +35,15 @@ export interface ContentRefreshOptions {
 
 /** Resolves `true` once the collections are current, `false` if they were not in time. */
 export async function refreshUntilCurrent(options: ContentRefreshOptions): Promise<boolean> {
-  const { sync, isCurrent, dropAfterMs = 8000, retryMs = 100, giveUpAfterMs = 60_000 } = options;
+  const { sync, loadsStarted, isCurrent, dropAfterMs = 8000, retryMs = 100, giveUpAfterMs = 60_000 } = options;
   const deadline = Date.now() + giveUpAfterMs;
   let wait = retryMs;
   for (;;) {
-    await Promise.race([sync().catch(() => undefined), delay(dropAfterMs)]);
-    if (isCurrent()) return true;
+    const before = loadsStarted();
+    const settled = await Promise.race([sync().then(() => true, () => false), delay(dropAfterMs).then(() => false)]);
+    if (settled && loadsStarted() > before && isCurrent()) return true;
     if (Date.now() + wait > deadline) return false;
     await delay(wait);
-    // Astro may have loaded the collections meanwhile, on its own.
-    if (isCurrent()) return true;
     wait = Math.min(wait * 2, 1000);
   }
 }

@@ -36,6 +36,7 @@ export function vaultLoader(atlas: Atlas, kind: VaultDocument['kind']): Loader {
 
 async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: LoaderContext): Promise<void> {
   const { store, parseData, renderMarkdown, config } = context;
+  atlas.loadsStarted += 1;
   const index = atlas.index();
   const root = config.root.pathname;
   const keyOf = renderKeysFor(atlas, root);

@@ -35,6 +35,8 @@ export interface Atlas {
    * a reload is done only when both hold the current one (integrations/content-refresh.ts).
    */
   loaded: Partial<Record<VaultDocument['kind'], VaultIndex>>;
+  /** How many times a content collection has started loading (integrations/content-refresh.ts). */
+  loadsStarted: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export function createAtlas(
   return {
     reusedRenders: 0,
     loaded: {},
+    loadsStarted: 0,
     config,
     problems,
     index,
