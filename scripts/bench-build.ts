@@ -1,7 +1,7 @@
 /**
  * Build time and peak memory for generated vaults of several sizes: a full build (the content
  * store emptied first, so every note is rendered), and an incremental one (one note's text
- * changed, nothing else), which must take at most 20% of the full build.
+ * changed, nothing else; the median of three), which must take at most 20% of the full build.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ export interface BuildMeasurement {
   seconds: number;
   peakMB: number;
   msPerNote: number;
-  /** One note changed, built over the full build's content store. */
+  /** One note changed, built over the full build's content store: the median of three. */
   incrementalSeconds: number;
   incrementalPeakMB: number;
 }
@@ -37,9 +37,14 @@ export function benchBuild(sizes: number[], tmp: string): BuildMeasurement[] {
     rmSync(CONTENT_STORE, { force: true });
     rmSync(join(dirname(CONTENT_STORE), 'atlas-scans.json'), { force: true });
     const full = measure(vault, out);
-    // One note's text changes, as an author's save does: only it is rendered again.
-    appendFileSync(join(vault, 'section-1', 'Note 00002.md'), '\nOne more sentence, added after the first build.\n');
-    const incremental = measure(vault, out);
+    // One note's text changes, as an author's save does: only it is rendered again. One build
+    // swings by ±40% on 2 cores, so three saves (each to another note) are built, and the
+    // median is the figure.
+    const incrementals = [2, 3, 4].map((n) => {
+      appendFileSync(join(vault, 'section-1', `Note ${String(n).padStart(5, '0')}.md`), '\nOne more sentence, added after the first build.\n');
+      return measure(vault, out);
+    });
+    const incremental = incrementals.sort((a, b) => a.seconds - b.seconds)[1]!;
     results.push({
       notes,
       seconds: full.seconds,

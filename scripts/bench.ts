@@ -20,7 +20,7 @@ if (run('build')) {
   const sizes = (process.env.BENCH_SIZES ?? '200,1000,5000').split(',').map(Number);
   console.log('\n## Build time and peak memory (generated vaults, warm diagram cache)\n');
   console.log('Full: every note rendered (empty content store). Incremental: one note changed, budget ≤ 20% of full.\n');
-  console.log('| notes | full build | per note | peak memory | incremental | ratio | peak memory |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| notes | full build | per note | peak memory | incremental (median of 3) | ratio | peak memory |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of benchBuild(sizes, TMP))
     console.log(
       `| ${r.notes} | ${r.seconds.toFixed(1)} s | ${r.msPerNote.toFixed(1)} ms | ${r.peakMB} MB | ${r.incrementalSeconds.toFixed(1)} s | ${((100 * r.incrementalSeconds) / r.seconds).toFixed(0)}% | ${r.incrementalPeakMB} MB |`,
