@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateVault } from './generate-vault.ts';
+import { medianBy } from './stats.ts';
 import { CONTENT_STORE } from '../tests/build/build-site.ts';
 
 export interface BuildMeasurement {
@@ -44,7 +45,7 @@ export function benchBuild(sizes: number[], tmp: string): BuildMeasurement[] {
       appendFileSync(join(vault, 'section-1', `Note ${String(n).padStart(5, '0')}.md`), '\nOne more sentence, added after the first build.\n');
       return measure(vault, out);
     });
-    const incremental = incrementals.sort((a, b) => a.seconds - b.seconds)[1]!;
+    const incremental = medianBy(incrementals, (run) => run.seconds);
     results.push({
       notes,
       seconds: full.seconds,

@@ -16,6 +16,7 @@ import { buildVaultIndex } from '../src/lib/vault-index.ts';
 import { cardContent, cardDocuments, renderCard } from '../src/lib/share-cards.ts';
 import { CARD_CACHE_DIR } from '../src/integrations/share-card-files.ts';
 import { buildSite, CONTENT_STORE } from '../tests/build/build-site.ts';
+import { median } from './stats.ts';
 
 export interface CardBench {
   cards: number;
@@ -30,8 +31,6 @@ export interface CardBench {
 const SHIPPED = resolve('content');
 /** Cold and warm builds, alternating: medians of this many of each. */
 const PAIRS = 5;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 export async function benchCards(options: { build: boolean; tmp: string }): Promise<CardBench> {
   const index = buildVaultIndex(readVault(SHIPPED), { glossaryFolder: 'glossary', excludeFolders: [] });

@@ -12,6 +12,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { freePort } from '../tests/helpers/free-port.ts';
+import { median } from './stats.ts';
 
 export interface DevMeasurement {
   vault: string;
@@ -82,8 +83,7 @@ export async function benchDev({ vault, note, page: path, tmp, saves = 5 }: { va
       });
       times.push(performance.now() - started);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    return { vault, saves: times, medianMs: sorted[Math.floor(sorted.length / 2)]!, firstSaveMissed };
+    return { vault, saves: times, medianMs: median(times), firstSaveMissed };
   } finally {
     await browser.close();
     server.kill();

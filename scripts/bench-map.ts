@@ -12,6 +12,7 @@ import { layoutGraph } from '../src/lib/graph-layout.ts';
 import { readVault } from '../src/lib/vault-files.ts';
 import { buildVaultIndex } from '../src/lib/vault-index.ts';
 import { generateVault } from './generate-vault.ts';
+import { median } from './stats.ts';
 
 export interface MapBench {
   nodes: number;
@@ -41,7 +42,6 @@ export function benchMap(notes: number, tmp: string): MapBench {
     const used = process.cpuUsage(cpu);
     return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, layout };
   });
-  const median = <T>(list: T[], key: (t: T) => number) => list.map(key).sort((a, b) => a - b)[1]!;
   const localMap = (node: (typeof graph.nodes)[number]) => {
     const { neighbours } = neighbourhood(graph, node.id);
     if (neighbours.length > 0) toHtml(localMapSvg(graph, node, neighbours, '/', 'atlas-localmap-title'), { space: 'svg' });
@@ -54,8 +54,8 @@ export function benchMap(notes: number, tmp: string): MapBench {
   return {
     nodes: graph.nodes.length,
     edges: graph.edges.length,
-    layoutMs: median(runs, (r) => r.ms),
-    layoutCpuMs: median(runs, (r) => r.cpuMs),
+    layoutMs: median(runs.map((r) => r.ms)),
+    layoutCpuMs: median(runs.map((r) => r.cpuMs)),
     localMapMs,
     width: runs[0]!.layout.width,
     height: runs[0]!.layout.height,

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { generateVault } from './generate-vault.ts';
+import { median, percentile } from './stats.ts';
 import { writePagefindIndex } from '../src/search/build-index.ts';
 
 export interface SearchBenchOptions {
@@ -170,18 +171,6 @@ async function timeUntilResults(page: Page, query: string, act: () => Promise<vo
   }, query);
   await act();
   return page.evaluate(() => (window as unknown as { atlasBench: Promise<number> }).atlasBench);
-}
-
-/** The nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const TYPES: Record<string, string> = {

@@ -141,11 +141,14 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         watchVault(atlas, server.watcher, {
           reload: async () => {
             const loaders = [vaultLoaderName('note'), vaultLoaderName('term')];
-            const current = await refreshUntilCurrent({
-              sync: async () => refreshContent?.({ loaders }),
-              loadsStarted: () => atlas.loadsStarted,
-              isCurrent: () => atlas.loaded.note === atlas.index() && atlas.loaded.term === atlas.index(),
-            });
+            // Astro's types leave `refreshContent` optional; without it there is nothing to wait for.
+            const current =
+              !refreshContent ||
+              (await refreshUntilCurrent({
+                sync: () => refreshContent({ loaders }),
+                loadsStarted: () => atlas.loadsStarted,
+                isCurrent: () => atlas.loaded.note === atlas.index() && atlas.loaded.term === atlas.index(),
+              }));
             if (!current) logger.error('The content did not reload from the changed vault in 60 s: save the note again, or restart `npm run dev`.');
             // Astro updates its content store but tells no open page; a page shows a note
             // (and every term it previews), so every open page loads again.
