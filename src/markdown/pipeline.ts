@@ -37,6 +37,7 @@ import { rehypeMathCheck } from './rehype-math-check.ts';
 import { rehypeMathScroll } from './rehype-math-scroll.ts';
 import { rehypeSafeHtml } from './rehype-safe-html.ts';
 import { remarkComments } from './remark-comments.ts';
+import { remarkParseOnce } from './remark-parse-once.ts';
 import { remarkHighlights } from './remark-highlights.ts';
 import { remarkTags } from './remark-tags.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
@@ -78,6 +79,9 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
     // list, so it sees all their messages, and before the rehype stage, so they reach the
     // problem log even if a later step throws.
     remarkPlugins: guardPlugins(atlas, [
+      // The parser takes the tree the vault index parsed from the same text, if it holds one
+      // (remark-parse-once.ts): every note is parsed once, not twice.
+      remarkParseOnce,
       // A parser extension (no transformer), so its place in the list does not matter: it
       // keeps `\[` and `\]` out of text nodes, so `\[\[x\]\]` is never read as a link. The
       // vault index parses with it too (lib/markdown-parser.ts).

@@ -8,6 +8,7 @@ import { createAtlas, type Atlas } from '../../../src/lib/atlas.ts';
 import { loadSiteConfig, type SiteSettings } from '../../../src/lib/site-config.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { stripComments } from '../../../src/lib/obsidian-comments.ts';
+import { takeParsedTree } from '../../../src/lib/note-scans.ts';
 import type { VaultFile } from '../../../src/lib/vault-model.ts';
 import type { VaultPath } from '../../../src/lib/paths.ts';
 import { atlasPipeline } from '../../../src/markdown/pipeline.ts';
@@ -25,8 +26,13 @@ export function testAtlas(files: Record<string, string | null>, env: Record<stri
   return createAtlas(config, () => vaultFiles(files));
 }
 
-/** Renders `files[path]` as the site would, returning the HTML and the problems reported. */
-export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}, settings: Partial<SiteSettings> = {}) {
+/**
+ * Renders `files[path]` as the site would, returning the HTML and the problems reported.
+ * `parseAgain`: the pipeline parses the note itself instead of taking the tree the vault index
+ * parsed (markdown/remark-parse-once.ts). `heldTree`: the index held a tree of the note when the
+ * render started (then parseAgain dropped it); `treeLeft`: one was still held after it.
+ */
+export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}, settings: Partial<SiteSettings> = {}, { parseAgain = false } = {}) {
   const atlas = testAtlas(files, env, settings);
   const processor = await createMarkdownProcessor({
     ...atlasPipeline(atlas),
@@ -37,7 +43,9 @@ export async function renderNote(files: Record<string, string | null>, path: str
   // The body the site renders: the index's (comments removed, past-the-limit input neutralised).
   const indexed = atlas.index().documents.find((doc) => doc.path === path);
   const body = indexed?.body ?? stripComments(splitFrontmatter(source).body);
+  const heldTree = parseAgain ? takeParsedTree(body, 'md') !== undefined : undefined;
   const result = await processor.render(body, { fileURL: pathToFileURL(`${VAULT_DIR}/${path}`) });
   atlas.index();
-  return { html: result.code, problems: atlas.problems.list(), atlas };
+  const treeLeft = takeParsedTree(body, 'md') !== undefined;
+  return { html: result.code, problems: atlas.problems.list(), atlas, heldTree, treeLeft };
 }
