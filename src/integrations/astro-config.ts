@@ -23,7 +23,10 @@ export function astroConfigFor(atlas: Atlas): ConfigUpdate {
     // config's is already `/` or `/docs/` (normaliseBase), as `trailingSlash: 'always'` wants.
     base: atlas.config.base,
     trailingSlash: 'always',
-    build: { format: 'directory' },
+    // Four pages at a time: one page at a time left the main thread idle half of the page
+    // generation, waiting for each file to be written (3.76 s → 3.15 s at 1,000 notes). Pages only
+    // read the build's state, and two builds stay byte-identical (tests/build).
+    build: { format: 'directory', concurrency: 4 },
     markdown: {
       // Astro 7's default processor runs no remark/rehype plugins; ours need unified. @astrojs/mdx
       // compiles `.mdx` notes with the same processor: it reads `markdown.processor` in

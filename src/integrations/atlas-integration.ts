@@ -39,8 +39,10 @@ import { refreshUntilCurrent } from './content-refresh.ts';
 import { loadScans, saveScans } from '../lib/note-scans.ts';
 import { engineFingerprint } from '../lib/render-key.ts';
 
-/** The notes' scans between builds, beside Astro's own content store. */
-const scanCacheFile = (root: string) => join(root, 'node_modules/.astro/atlas-scans.json');
+/** What builds keep for later builds: beside Astro's own content store. */
+const cacheDir = (root: string) => join(root, 'node_modules/.astro');
+/** The notes' scans between builds. */
+const scanCacheFile = (root: string) => join(cacheDir(root), 'atlas-scans.json');
 
 /** @param settings the engine's defaults (src/site.config.ts); the vault's own settings and the environment complete them. */
 export function atlasIntegration(settings: SiteSettings): AstroIntegration {
@@ -109,7 +111,8 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         provideAtlas(atlas);
         // Notes parsed by an earlier build are not parsed again while their text is the same.
         root = fileURLToPath(config.root);
-        loadScans(scanCacheFile(root), engineFingerprint(root));
+        atlas.cache = { dir: cacheDir(root), engine: engineFingerprint(root) };
+        loadScans(scanCacheFile(root), atlas.cache.engine);
         atlasLogger = logger;
         // MDX and the sitemap right after this integration, as Starlight adds its own; the
         // report and the swap at the very end (Astro runs each hook in list order, and every

@@ -12,6 +12,7 @@ import { readVault, templateFolders } from './vault-files.ts';
 import type { SiteConfig } from './site-config.ts';
 import { ProblemLog, type Problem } from './problems.ts';
 import { checkSettings } from './settings-check.ts';
+import type { BuildCache } from './layout-cache.ts';
 
 export interface Atlas {
   config: SiteConfig;
@@ -37,6 +38,11 @@ export interface Atlas {
   loaded: Partial<Record<VaultDocument['kind'], VaultIndex>>;
   /** How many times a content collection has started loading (integrations/content-refresh.ts). */
   loadsStarted: number;
+  /**
+   * Where this build keeps what a later build may reuse (beside Astro's content store), set by
+   * the integration; without it (tests), nothing is kept.
+   */
+  cache?: BuildCache;
 }
 
 /**
