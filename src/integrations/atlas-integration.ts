@@ -37,6 +37,7 @@ import { vaultLoaderName } from './vault-loader.ts';
 import { watchVault } from './vault-watcher.ts';
 import { refreshUntilCurrent } from './content-refresh.ts';
 import { loadScans, saveScans } from '../lib/note-scans.ts';
+import { pruneRenderedNotes, renderedNotesFolder } from '../lib/rendered-notes.ts';
 import { engineFingerprint } from '../lib/render-key.ts';
 
 /** What builds keep for later builds: beside Astro's own content store. */
@@ -67,6 +68,9 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         // Only when every note was rendered has every diagram in use been read from or written
         // to the cache: a note reused from the content store asked for none of its renders.
         if (atlas.reusedRenders === 0) pruneRenderCache();
+        // The rendered notes no entry of this build uses (lib/rendered-notes.ts).
+        const { note, term } = atlas.renderKeys;
+        if (atlas.cache && note && term) pruneRenderedNotes(renderedNotesFolder(atlas.cache.dir, atlas.config.vaultDir), new Set([...note, ...term]));
         const out = fileURLToPath(dir);
         const index = atlas.index();
         // The search index and glossary names for suggestions (src/search/build-index.ts).

@@ -20,6 +20,7 @@ import { entryIdOf } from '../lib/home-note.ts';
 import type { Problem } from '../lib/problems.ts';
 import { engineFingerprint, renderKeys } from '../lib/render-key.ts';
 import { ledgerPlan } from './ledger-store.ts';
+import { HTML_OUTSIDE_KEY, hasRenderedHtml, renderedNotesFolder, writeRenderedHtml } from '../lib/rendered-notes.ts';
 
 /** The loader's name, by which the dev server's vault watcher asks it to load again. */
 export const vaultLoaderName = (kind: VaultDocument['kind']) => `atlas-vault-${kind}`;
@@ -43,6 +44,9 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   // Render everything first, then swap: the store never holds a half-updated vault (in dev, a
   // page reload can come at any moment).
   const entries: Array<Parameters<typeof store.set>[0]> = [];
+  // Where rendered HTML is kept (none in tests: then the store keeps it, as Astro's own loaders do).
+  const cacheDir = atlas.cache && renderedNotesFolder(atlas.cache.dir, atlas.config.vaultDir);
+  const keys = new Set<string>();
   let reused = 0;
   const renderedPaths: string[] = [];
   for (const doc of index.documents) {
@@ -59,7 +63,9 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
     }
     const previous = store.get(id);
     const cachedProblems = previous?.rendered?.metadata?.[PROBLEMS_KEY] as Problem[] | undefined;
-    if (previous?.digest === digest && previous.rendered && cachedProblems) {
+    const htmlKept = !previous?.rendered?.metadata?.[HTML_OUTSIDE_KEY] || (cacheDir !== undefined && hasRenderedHtml(cacheDir, digest));
+    keys.add(digest);
+    if (previous?.digest === digest && previous.rendered && cachedProblems && htmlKept) {
       for (const problem of cachedProblems) atlas.problems.add(problem);
       entries.push({ ...previous, data });
       reused += 1;
@@ -77,13 +83,20 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
       stop();
     }
     rendered = { ...rendered, metadata: { ...rendered.metadata, [PROBLEMS_KEY]: problems } };
+    // The HTML goes beside the store (lib/rendered-notes.ts), unless Astro must still rewrite
+    // image references in it when the page renders.
+    if (cacheDir !== undefined && !rendered.metadata.imagePaths?.length) {
+      writeRenderedHtml(cacheDir, digest, rendered.html);
+      rendered = { html: '', metadata: { ...rendered.metadata, [HTML_OUTSIDE_KEY]: true } };
+    }
     renderedPaths.push(doc.path);
-    entries.push({ id, data, body: doc.body, filePath, digest, rendered });
+    entries.push({ id, data, filePath, digest, rendered });
   }
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const entry of entries) store.set(entry);
   atlas.loaded[kind] = index;
+  atlas.renderKeys[kind] = keys;
   // After an edit, the few notes rendered again are named: the author sees what the edit touched.
   const named = reused > 0 && renderedPaths.length > 0 && renderedPaths.length <= 5 ? ` (${renderedPaths.join(', ')})` : '';
   if (entries.length > 0) context.logger.info(`${kind === 'term' ? 'Glossary entries' : 'Notes'}: ${renderedPaths.length} rendered${named}, ${reused} unchanged (render cache).`);

@@ -39,6 +39,11 @@ export interface Atlas {
   /** How many times a content collection has started loading (integrations/content-refresh.ts). */
   loadsStarted: number;
   /**
+   * The render keys each content collection last loaded (integrations/vault-loader.ts): the
+   * rendered notes kept beside the store that a build still uses (lib/rendered-notes.ts).
+   */
+  renderKeys: Partial<Record<VaultDocument['kind'], Set<string>>>;
+  /**
    * Where this build keeps what a later build may reuse (beside Astro's content store), set by
    * the integration; without it (tests), nothing is kept.
    */
@@ -74,6 +79,7 @@ export function createAtlas(
     reusedRenders: 0,
     loaded: {},
     loadsStarted: 0,
+    renderKeys: {},
     config,
     problems,
     index,

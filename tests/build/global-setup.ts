@@ -4,8 +4,9 @@
  * must fail). The build tests read the results.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { renderedNotesFolder } from '../../src/lib/rendered-notes.ts';
 import { buildSite, CONTENT_STORE, TMP } from './build-site.ts';
 
 export default function setup(project: TestProject) {
@@ -38,6 +39,9 @@ export default function setup(project: TestProject) {
   project.provide('incrementalBuilds', incrementalBuilds());
 }
 
+/** A sentence of `Writing habits.md`, which no other note embeds. */
+const LOST_NOTE_TEXT = 'A single line break stays a line break';
+
 /**
  * A copy of the fixture vault built, then built again after one edit (a note another note
  * embeds a section of), reusing the first build's rendered notes; then built from an empty
@@ -49,13 +53,25 @@ function incrementalBuilds() {
   const first = buildSite(vault, join(TMP, 'incremental-first'), { ATLAS_LENIENT: '1' });
   const renders = () => (existsSync(join(vault, '.atlas/diagrams')) ? readdirSync(join(vault, '.atlas/diagrams')).sort() : []);
   const rendersAfterFirst = renders();
+  // The store holds no note's HTML (lib/rendered-notes.ts keeps it beside the store); one note's
+  // kept HTML is lost, and the next build must render that note again rather than fail.
+  const storeAfterFirst = readFileSync(CONTENT_STORE, 'utf8');
+  const kept = renderedNotesFolder(dirname(CONTENT_STORE), resolve(vault));
+  const lost = readdirSync(kept).filter((name) => readFileSync(join(kept, name), 'utf8').includes(LOST_NOTE_TEXT));
+  for (const name of lost) rmSync(join(kept, name));
   const note = join(vault, 'folder/Nested note.md');
   writeFileSync(note, readFileSync(note, 'utf8').replace('A paragraph with a key point.', 'A paragraph with a reworded key point.'));
   const incremental = buildSite(vault, join(TMP, 'incremental-dist'), { ATLAS_LENIENT: '1' });
   const rendersAfterIncremental = renders();
   rmSync(CONTENT_STORE, { force: true });
   const full = buildSite(vault, join(TMP, 'incremental-full'), { ATLAS_LENIENT: '1' });
-  return { first, incremental, full, renders: { afterFirst: rendersAfterFirst, afterIncremental: rendersAfterIncremental } };
+  return {
+    first,
+    incremental,
+    full,
+    renders: { afterFirst: rendersAfterFirst, afterIncremental: rendersAfterIncremental },
+    kept: { storeHasHtml: storeAfterFirst.includes(LOST_NOTE_TEXT), lost: lost.length },
+  };
 }
 
 declare module 'vitest' {
@@ -69,6 +85,8 @@ declare module 'vitest' {
     incrementalBuilds: Record<'first' | 'incremental' | 'full', import('./build-site.ts').BuildResult> & {
       /** The vault's diagram cache (`.atlas/diagrams/`) after the first build and after the edit's. */
       renders: { afterFirst: string[]; afterIncremental: string[] };
+      /** Whether the content store held a note's text after the first build; how many kept HTML files of it were deleted. */
+      kept: { storeHasHtml: boolean; lost: number };
     };
   }
 }

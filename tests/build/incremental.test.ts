@@ -20,14 +20,20 @@ function renderCounts(output: string): [number, number, string[]] {
 }
 
 describe('an incremental build', () => {
-  it('renders again only the edited note and the notes that embed it', () => {
+  it('renders again only the edited note, the notes that embed it, and a note whose kept HTML was lost', () => {
     for (const build of [builds.first, builds.incremental, builds.full]) expect(build.status, build.output).toBe(0);
     const [rendered, unchanged, paths] = renderCounts(builds.incremental.output);
     // Welcome embeds its second section. (The MDX note is compiled by Vite, not counted.)
-    expect(paths.sort()).toEqual(['Welcome.md', 'folder/Nested note.md']);
-    expect(rendered).toBe(2);
+    // Writing habits' HTML file was deleted after the first build.
+    expect(builds.kept.lost).toBe(1);
+    expect(paths.sort()).toEqual(['Welcome.md', 'Writing habits.md', 'folder/Nested note.md']);
+    expect(rendered).toBe(3);
     expect(unchanged).toBeGreaterThan(5);
     expect(renderCounts(builds.full.output)[1]).toBe(0);
+  });
+
+  it('keeps the rendered HTML out of Astro\'s content store, which every build reads, writes and bundles', () => {
+    expect(builds.kept.storeHasHtml).toBe(false);
   });
 
   it('writes the same files with the same bytes as a full build', () => {
