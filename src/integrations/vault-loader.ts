@@ -47,6 +47,7 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   // Where rendered HTML is kept (none in tests: then the store keeps it, as Astro's own loaders do).
   const cacheDir = atlas.cache && renderedNotesFolder(atlas.cache.dir, atlas.config.vaultDir);
   const keys = new Set<string>();
+  const writes: Promise<void>[] = [];
   let reused = 0;
   const renderedPaths: string[] = [];
   for (const doc of index.documents) {
@@ -86,12 +87,14 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
     // The HTML goes beside the store (lib/rendered-notes.ts), unless Astro must still rewrite
     // image references in it when the page renders.
     if (cacheDir !== undefined && !rendered.metadata.imagePaths?.length) {
-      writeRenderedHtml(cacheDir, digest, rendered.html);
+      writes.push(writeRenderedHtml(cacheDir, digest, rendered.html));
       rendered = { html: '', metadata: { ...rendered.metadata, [HTML_OUTSIDE_KEY]: true } };
     }
     renderedPaths.push(doc.path);
     entries.push({ id, data, filePath, digest, rendered });
   }
+  // Every page's HTML is on disk before the store names its key.
+  await Promise.all(writes);
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const entry of entries) store.set(entry);

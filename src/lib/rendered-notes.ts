@@ -15,7 +15,8 @@
  * files. The files no entry uses are removed after a build (`pruneRenderedNotes`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The mark in an entry's `rendered.metadata`: its HTML is in a file here, not in the store. */
@@ -38,11 +39,12 @@ export function hasRenderedHtml(folder: string, key: string): boolean {
   return existsSync(fileOf(folder, key));
 }
 
-export function writeRenderedHtml(folder: string, key: string, html: string): void {
+/** Writes in the background (the next notes render meanwhile); the caller awaits it before using the key. */
+export async function writeRenderedHtml(folder: string, key: string, html: string): Promise<void> {
   const file = fileOf(folder, key);
   mkdirSync(folder, { recursive: true });
-  writeFileSync(`${file}.tmp`, html);
-  renameSync(`${file}.tmp`, file);
+  await writeFile(`${file}.tmp`, html);
+  await rename(`${file}.tmp`, file);
 }
 
 /** A content entry's HTML, when it is kept here; undefined when the store holds it. */

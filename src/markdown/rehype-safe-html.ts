@@ -23,7 +23,7 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import rehypeRaw from 'rehype-raw';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { extname } from '../lib/paths.ts';
 import { safeSrcset, safeUrl } from '../lib/safe-url.ts';
@@ -100,10 +100,26 @@ export function rehypeSafeHtml() {
   const parseRaw = rehypeRaw();
   return (tree: Root, file: VFile): Root => {
     if (extname(file.path ?? '') === '.mdx') return tree;
+    // Without raw HTML, everything in the tree was made by Markdown, Shiki or our plugins, and
+    // only its URLs can be hostile (`[x](javascript:…)`). Most notes have none: parsing them
+    // with parse5 and sanitizing anyway cost 0.35 ms a note.
+    if (!hasRaw(tree)) {
+      checkUrls(tree);
+      return tree;
+    }
     const safe = sanitize(parseRaw(tree, file), SAFE_HTML_SCHEMA) as Root;
     checkUrls(safe);
     return safe;
   };
+}
+
+function hasRaw(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'raw', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /** Drops every URL attribute that `safeUrl` refuses, and the refused `srcset` candidates. */
