@@ -17,7 +17,7 @@ const run = (name: string) => wanted.size === 0 || wanted.has(name);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 if (run('build')) {
-  const sizes = (process.env.BENCH_SIZES ?? '200,1000,5000').split(',').map(Number);
+  const sizes = (process.env.BENCH_SIZES ?? '200,1000,5000,10000').split(',').map(Number);
   console.log('\n## Build time and peak memory (generated vaults, warm diagram cache)\n');
   console.log('Full: every note rendered (empty content store). Incremental: one note changed, budget ≤ 20% of full.');
   console.log('Before: when the speed work began (issue 19). Goals: half of the time per note before at 1,000 and 5,000 notes; 10,000 notes in ≤ 60 s and ≤ 2 GB.\n');
