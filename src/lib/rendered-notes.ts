@@ -50,10 +50,12 @@ export async function writeRenderedHtml(folder: string, key: string, html: strin
 /** A content entry's HTML, when it is kept here; undefined when the store holds it. */
 export function renderedHtmlOf(
   folder: string,
-  entry: { id: string; digest?: string; rendered?: { metadata?: Record<string, unknown> } },
+  // Astro types an entry's digest as `string | number`; ours are always render keys (strings).
+  entry: { id: string; digest?: string | number; rendered?: { metadata?: object } },
 ): string | undefined {
-  if (!entry.rendered?.metadata?.[HTML_OUTSIDE_KEY] || !entry.digest) return undefined;
-  const file = fileOf(folder, entry.digest);
+  const metadata = entry.rendered?.metadata as Record<string, unknown> | undefined;
+  if (!metadata?.[HTML_OUTSIDE_KEY] || entry.digest === undefined) return undefined;
+  const file = fileOf(folder, String(entry.digest));
   if (!existsSync(file)) {
     throw new Error(`Container Atlas: the rendered note ${entry.id} (${file}) is missing. Delete node_modules/.astro and build again.`);
   }
