@@ -8,7 +8,8 @@ import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type CardContent, renderCard } from '../lib/share-cards.ts';
+import type { CardContent } from '../lib/share-cards.ts';
+import { renderCard } from '../lib/share-card-drawing.ts';
 
 interface Job {
   file: string;
