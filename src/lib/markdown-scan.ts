@@ -55,7 +55,19 @@ export interface ScannedDiagram {
   line: number;
   /** The diagram links boxes (`click`, or the `internal-link` class): they get previews. */
   linksBoxes: boolean;
+  /**
+   * Drawn and numbered on the page (`#diagram-N`, markdown/rehype-diagrams.ts): the fence says
+   * exactly `mermaid`, as the pipeline's `language-mermaid` class needs.
+   */
+  numbered: boolean;
+  /** The Mermaid source. */
+  source: string;
+  /** The paragraph right after the fence, when it starts with `Figure:`: its text, without that word. */
+  caption: string;
 }
+
+/** A diagram's caption: the next paragraph, starting with `Figure:`. */
+const FIGURE = /^\s*figure:\s*/i;
 
 /** A `click` line or the `internal-link` class: how a Mermaid source links its boxes. */
 const BOX_LINKS = /^\s*click\s|\binternal-link\b/m;
@@ -77,7 +89,16 @@ export function scanNote(tree: Root): NoteScan {
   visitParents(tree, (node: Nodes, ancestors: Parent[]) => {
     if (node.type === 'math' || node.type === 'inlineMath') scan.mathLines.push(node.position?.start.line ?? 1);
     if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
-      scan.diagrams.push({ line: node.position?.start.line ?? 1, linksBoxes: BOX_LINKS.test(node.value) });
+      const siblings = ancestors.at(-1)?.children ?? [];
+      const next = siblings[siblings.indexOf(node) + 1];
+      const after = next?.type === 'paragraph' ? toString(next) : '';
+      scan.diagrams.push({
+        line: node.position?.start.line ?? 1,
+        linksBoxes: BOX_LINKS.test(node.value),
+        numbered: node.lang === 'mermaid',
+        source: node.value,
+        caption: FIGURE.test(after) ? replaceWikilinksWithText(after.replace(FIGURE, '')) : '',
+      });
     }
     if (node.type === 'heading') {
       const text = renderedHeadingText(toString(node), replaceWikilinksWithText);

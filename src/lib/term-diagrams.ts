@@ -2,12 +2,10 @@
  * "Diagrams that show this term", for glossary entries: every diagram in a published note
  * whose `click` lines link the term's entry, or whose boxes are labelled with the term's
  * title or an alias. Each diagram is addressed as `<note>#diagram-N`, N counting the note's
- * own Mermaid fences in order (the ids `rehype-diagrams` gives its figures).
+ * own Mermaid fences in order (the ids `rehype-diagrams` gives its figures), in callouts and
+ * lists too. What a diagram says comes from the vault index's scan (`VaultDocument.diagrams`):
+ * no note is parsed again for this.
  */
-import type { Paragraph } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from './markdown-parser.ts';
-import { replaceWikilinksWithText } from './wikilink-syntax.ts';
 import type { GlossaryTerm, VaultDocument, VaultIndex } from './vault-model.ts';
 
 export interface TermDiagram {
@@ -30,28 +28,26 @@ const CLICK = /^\s*click\s+\S+\s+(?:href\s+)?"[^"]*\/glossary\/([^/"]+)\/?[^"]*"
 // Box labels: `id["Label"]`, `id[Label]`, `id(Label)`, `id{Label}`, and sequence participants.
 const LABEL = /\w+\s*(?:\[\[?|\(\(?|\{\{?)\s*"?([^"\]\)\}]+?)"?\s*(?:\]\]?|\)\)?|\}\}?)|participant\s+\S+\s+as\s+(.+)$/gm;
 
+/** Every numbered diagram of the published notes, from the vault index's scans (markdown-scan.ts). */
 function diagramsOf(index: VaultIndex): Diagram[] {
   const cached = cache.get(index);
   if (cached) return cached;
   const diagrams: Diagram[] = [];
   for (const doc of index.documents) {
-    if (!doc.publish || !doc.body.includes('mermaid')) continue;
-    const children = parseMarkdown(doc.body, doc.format).children;
+    if (!doc.publish) continue;
     let n = 0;
-    children.forEach((node, i) => {
-      if (node.type !== 'code' || node.lang !== 'mermaid') return;
+    for (const diagram of doc.diagrams) {
+      if (!diagram.numbered) continue;
       n += 1;
-      const next = children[i + 1];
-      const figure = next?.type === 'paragraph' ? toString(next as Paragraph).replace(/^\s*figure:\s*/i, '') : '';
-      const title = /^\s*accTitle:\s*(.+)$/m.exec(node.value)?.[1] ?? '';
+      const title = /^\s*accTitle:\s*(.+)$/m.exec(diagram.source)?.[1] ?? '';
       diagrams.push({
         doc,
         fragment: `diagram-${n}`,
-        caption: title || (next?.type === 'paragraph' && /^\s*figure:/i.test(toString(next)) ? replaceWikilinksWithText(figure) : '') || `Diagram ${n}`,
-        clicks: new Set([...node.value.matchAll(CLICK)].map((m) => m[1]!)),
-        labels: new Set([...node.value.matchAll(LABEL)].map((m) => (m[1] ?? m[2] ?? '').trim().toLowerCase())),
+        caption: title || diagram.caption || `Diagram ${n}`,
+        clicks: new Set([...diagram.source.matchAll(CLICK)].map((m) => m[1]!)),
+        labels: new Set([...diagram.source.matchAll(LABEL)].map((m) => (m[1] ?? m[2] ?? '').trim().toLowerCase())),
       });
-    });
+    }
   }
   cache.set(index, diagrams);
   return diagrams;
