@@ -21,7 +21,7 @@ if (run('build')) {
   console.log('\n## Build time and peak memory (generated vaults, warm diagram cache)\n');
   console.log('Full: every note rendered (empty content store). Incremental: one note changed, budget ≤ 20% of full.');
   console.log('Before: when the speed work began (issue 19). Goals: half of the time per note before at 1,000 and 5,000 notes; 10,000 notes in ≤ 60 s and ≤ 2 GB.\n');
-  console.log('| notes | full build, before → now | per note, before → now | peak memory, before → now | incremental (median of 3), before → now | ratio | peak memory |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| notes | full build (median of 3), before → now | per note, before → now | peak memory, before → now | incremental (median of 3), before → now | ratio | peak memory |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const was = (value: number | undefined, unit: string, digits = 1) => (value === undefined ? '' : `${value.toFixed(digits)} ${unit} → `);
   for (const r of benchBuild(sizes, TMP)) {
     const before = BEFORE[r.notes];
