@@ -77,6 +77,10 @@ test('a page reloads when its note changes', async ({ page }) => {
 });
 
 test('a page reloads when a glossary entry it previews changes', async ({ page }) => {
+  // An edited entry is in every note's render key, so every note renders again; under a full
+  // CI run this once took 32 s in all (the change showed, and the page's teardown ran out of
+  // time). The edit still has to show within 20 s.
+  test.setTimeout(60_000);
   await page.goto(`http://127.0.0.1:${PORT}/welcome/`);
   const preview = page.locator('#atlas-preview-glossary-widget');
   await expect(preview).toContainText('A small component');
