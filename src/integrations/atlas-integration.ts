@@ -37,7 +37,7 @@ import { vaultLoaderName } from './vault-loader.ts';
 import { watchVault } from './vault-watcher.ts';
 import { refreshUntilCurrent } from './content-refresh.ts';
 import { loadScans, saveScans } from '../lib/note-scans.ts';
-import { pruneRenderedNotes, renderedNotesFolder } from '../lib/rendered-notes.ts';
+import { pruneRenderedNotes, renderedNotesFolderOf } from '../lib/rendered-notes.ts';
 import { engineFingerprint } from '../lib/render-key.ts';
 
 /** What builds keep for later builds: beside Astro's own content store. */
@@ -70,7 +70,8 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         if (atlas.reusedRenders === 0) pruneRenderCache();
         // The rendered notes no entry of this build uses (lib/rendered-notes.ts).
         const { note, term } = atlas.renderKeys;
-        if (atlas.cache && note && term) pruneRenderedNotes(renderedNotesFolder(atlas.cache.dir, atlas.config.vaultDir), new Set([...note, ...term]));
+        const rendered = renderedNotesFolderOf(atlas);
+        if (rendered && note && term) pruneRenderedNotes(rendered, new Set([...note, ...term]));
         const out = fileURLToPath(dir);
         const index = atlas.index();
         // The search index and glossary names for suggestions (src/search/build-index.ts).

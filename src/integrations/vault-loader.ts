@@ -20,7 +20,7 @@ import { entryIdOf } from '../lib/home-note.ts';
 import type { Problem } from '../lib/problems.ts';
 import { engineFingerprint, renderKeys } from '../lib/render-key.ts';
 import { ledgerPlan } from './ledger-store.ts';
-import { HTML_OUTSIDE_KEY, hasRenderedHtml, renderedNotesFolder, writeRenderedHtml } from '../lib/rendered-notes.ts';
+import { HTML_OUTSIDE_KEY, hasRenderedHtml, renderedNotesFolderOf, writeRenderedHtml } from '../lib/rendered-notes.ts';
 
 /** The loader's name, by which the dev server's vault watcher asks it to load again. */
 export const vaultLoaderName = (kind: VaultDocument['kind']) => `atlas-vault-${kind}`;
@@ -45,7 +45,7 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   // page reload can come at any moment).
   const entries: Array<Parameters<typeof store.set>[0]> = [];
   // Where rendered HTML is kept (none in tests: then the store keeps it, as Astro's own loaders do).
-  const cacheDir = atlas.cache && renderedNotesFolder(atlas.cache.dir, atlas.config.vaultDir);
+  const cacheDir = renderedNotesFolderOf(atlas);
   const keys = new Set<string>();
   const writes: Promise<void>[] = [];
   let reused = 0;

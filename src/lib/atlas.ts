@@ -12,7 +12,12 @@ import { readVault, templateFolders } from './vault-files.ts';
 import type { SiteConfig } from './site-config.ts';
 import { ProblemLog, type Problem } from './problems.ts';
 import { checkSettings } from './settings-check.ts';
-import type { BuildCache } from './layout-cache.ts';
+
+/** Where a build keeps what a later build may reuse, and the engine that wrote it. */
+export interface BuildCache {
+  dir: string;
+  engine: string;
+}
 
 export interface Atlas {
   config: SiteConfig;

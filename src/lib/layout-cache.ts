@@ -9,13 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BuildCache } from './atlas.ts';
 import { layoutGraph, type Layout, type LayoutInput, type LayoutOptions } from './graph-layout.ts';
-
-/** Where a build keeps what it may reuse, and the engine that wrote it. */
-export interface BuildCache {
-  dir: string;
-  engine: string;
-}
 
 const FILE = 'atlas-map-layout.json';
 

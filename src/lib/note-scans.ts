@@ -1,11 +1,13 @@
 /**
  * A note's scan (markdown-scan.ts) by its text: parsed once, then reused while the text is
- * unchanged. The tree the scan was made from is kept until the page pipeline renders the same
- * text (`takeParsedTree`, markdown/remark-parse-once.ts), so a note is parsed once per build, not
- * twice: parsing was the largest single cost of a full build (1.3 ms a note, each time). A tree
- * is small (13 MB for 1,000 notes) and is dropped once taken. Scans are reused within a process (every save in dev builds the index again) and between builds
+ * unchanged, within a process (every save in dev builds the index again) and between builds
  * (a file beside Astro's content store). Parsing every note was most of indexing (2.2 s of a
  * 1,000-note build); with this, only the notes whose text changed are parsed.
+ *
+ * The tree a Markdown note's scan was made from is kept until the page pipeline renders the
+ * same text (`takeParsedTree`, markdown/remark-parse-once.ts), so a note is parsed once per
+ * build, not twice (1.3 ms a note each time). Trees are small (13 MB for 1,000 notes) and are
+ * dropped once taken.
  *
  * The cache on disk belongs to one engine: its fingerprint (render-key.ts `engineFingerprint`,
  * every source file and the lockfile) is stored with it, and a cache of another engine is
@@ -38,8 +40,11 @@ export function scanOf(body: string, format: SourceFormat): NoteScan {
     scan = scanNote(tree);
     if (scans.size >= MEMORY_LIMIT) scans.clear();
     scans.set(key, scan);
-    if (trees.size >= TREE_LIMIT) trees.clear();
-    trees.set(key, tree);
+    // Only a Markdown note is rendered from it (remark-parse-once.ts); MDX parses its own.
+    if (format === 'md') {
+      if (trees.size >= TREE_LIMIT) trees.clear();
+      trees.set(key, tree);
+    }
   }
   used.add(key);
   return structuredClone(scan);

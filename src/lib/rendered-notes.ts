@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Atlas } from './atlas.ts';
 
 /** The mark in an entry's `rendered.metadata`: its HTML is in a file here, not in the store. */
 export const HTML_OUTSIDE_KEY = 'atlasHtmlOutside';
@@ -25,6 +26,11 @@ export const HTML_OUTSIDE_KEY = 'atlasHtmlOutside';
 /** The folder of one vault's rendered notes, inside the build cache (`Atlas.cache`). */
 export function renderedNotesFolder(cacheDir: string, vaultDir: string): string {
   return join(cacheDir, 'atlas-rendered', createHash('sha256').update(vaultDir).digest('hex').slice(0, 16));
+}
+
+/** This build's folder of rendered notes; none without a build cache (tests: the store keeps the HTML). */
+export function renderedNotesFolderOf(atlas: Pick<Atlas, 'cache' | 'config'>): string | undefined {
+  return atlas.cache && renderedNotesFolder(atlas.cache.dir, atlas.config.vaultDir);
 }
 
 const fileOf = (folder: string, key: string) => join(folder, `${checked(key)}.html`);

@@ -2,9 +2,9 @@
  * A note is parsed once per build. The vault index parses every note it scans (lib/note-scans.ts)
  * with the same parser and syntax extensions as this pipeline (lib/markdown-parser.ts), and
  * keeps the tree; this plugin makes the pipeline's parser take that tree for the same text
- * instead of parsing again. Text the index did not just parse (a scan read from the cache on
- * disk, an embed's preview) is parsed as before, so the output is the same either way (a unit
- * test renders every plugin fixture both ways).
+ * instead of parsing again. A note whose scan came from the cache on disk has no tree held and
+ * is parsed as before; the output is the same either way (a unit test renders every plugin
+ * fixture both ways).
  *
  * `.mdx` notes are left to @astrojs/mdx's own parser, whose MDX options are its own.
  */

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 import { layoutGraph, type LayoutInput } from '../../../src/lib/graph-layout.ts';
 import { cachedLayout } from '../../../src/lib/layout-cache.ts';
 
@@ -15,13 +15,7 @@ const input: LayoutInput = {
   ],
 };
 
-const dirs: string[] = [];
-const cacheDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-layout-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const cacheDir = tempDirs('atlas-layout-');
 
 describe('the concept map layout cache', () => {
   it('gives the layout the layout engine gives, and keeps it', () => {

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 import {
   HTML_OUTSIDE_KEY,
   hasRenderedHtml,
@@ -11,13 +11,7 @@ import {
   writeRenderedHtml,
 } from '../../../src/lib/rendered-notes.ts';
 
-const dirs: string[] = [];
-const cacheDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-rendered-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const cacheDir = tempDirs('atlas-rendered-');
 
 const KEY_A = 'a'.repeat(32);
 const KEY_B = 'b'.repeat(32);
