@@ -33,7 +33,8 @@ import { remarkEmbeds } from './remark-embeds.ts';
 import { remarkExternalImages } from './remark-external-images.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { rehypeLinkPreviews } from './rehype-link-previews.ts';
-import { rehypeMathCheck } from './rehype-math-check.ts';
+import { hasMath, rehypeMathCheck } from './rehype-math-check.ts';
+import { onlyWhen } from './tree-search.ts';
 import { rehypeMathScroll } from './rehype-math-scroll.ts';
 import { rehypeSafeHtml } from './rehype-safe-html.ts';
 import { remarkComments } from './remark-comments.ts';
@@ -145,7 +146,8 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // KaTeX's visible error marker instead (it sets `throwOnError` itself, so it takes none),
       // and a message of its own that the collector leaves alone (not ours: messages.ts).
       rehypeMathCheck,
-      rehypeKatex,
+      // Only for notes with math: rehype-katex walks every element of every note to find none.
+      onlyWhen(hasMath, rehypeKatex),
       // Right after KaTeX: its display formulas scroll on their own, so the keyboard reaches them.
       rehypeMathScroll,
       // Diagrams after the heading ids (it adds no headings) and before link previews, so a

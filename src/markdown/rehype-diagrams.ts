@@ -34,6 +34,7 @@ import { prepareSvg, type DiagramLinks } from '../diagrams/svg.ts';
 import type { VaultDocument } from '../lib/vault-model.ts';
 import { documentOf, vaultPathOf, type VaultOptions } from './context.ts';
 import { fileMessage, type Reporter } from './messages.ts';
+import { someNode } from './tree-search.ts';
 
 export interface DiagramOptions extends VaultOptions {
   /**
@@ -58,12 +59,17 @@ interface Fence {
 const isEmbed = (node: { type: string; properties?: { className?: unknown } }) =>
   node.type === 'element' && ((node.properties?.className as string[] | undefined) ?? []).includes('atlas-embed');
 
+/** A `<code>` of a Mermaid fence (the walk below takes those inside a `<pre>`). */
+const isMermaidCode = (node: { type: string; tagName?: string; properties?: { className?: unknown } }) =>
+  node.type === 'element' && node.tagName === 'code' && Array.isArray(node.properties?.className) && node.properties.className.includes('language-mermaid');
+
 // `Figure:` at the start of the caption paragraph (any case, spaces after it dropped).
 const CAPTION = /^\s*figure:\s*/i;
 
 export function rehypeDiagrams(options: DiagramOptions) {
   const { vaultDir, renderer } = options;
   return async (tree: Root, file: VFile) => {
+    if (!someNode(tree, isMermaidCode)) return;
     const fences: Fence[] = [];
     visitParents(tree, 'element', (node: Element, ancestors: Parents[]) => {
       if (node.tagName !== 'pre') return undefined;

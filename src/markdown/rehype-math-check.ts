@@ -19,12 +19,19 @@ import { SKIP } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { fileMessage } from './messages.ts';
+import { someNode } from './tree-search.ts';
 
 const MATH_CLASSES = ['language-math', 'math-inline', 'math-display'];
+
+/** Whether `tree` has a formula, as rehype-katex picks them: most notes have none (pipeline.ts skips KaTeX for them). */
+export function hasMath(tree: Node): boolean {
+  return someNode(tree, (node) => node.type === 'element' && MATH_CLASSES.some((c) => classesOf(node as Element).includes(c)));
+}
 
 /** No options: the check needs nothing from the vault. */
 export function rehypeMathCheck() {
   return (tree: Root, file: VFile) => {
+    if (!hasMath(tree)) return;
     visitParents(tree, 'element', (node: Element, ancestors: Parents[]) => {
       const classes = classesOf(node);
       // Embedded content is checked when its own note is rendered (as `fileMessage` does for remark).

@@ -6,12 +6,18 @@
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { someNode } from './tree-search.ts';
+
+const isDisplayFormula = (node: Element) => {
+  const classes = node.properties.className;
+  return Array.isArray(classes) && classes.includes('katex-display');
+};
 
 export function rehypeMathScroll() {
   return (tree: Root) => {
+    if (!someNode(tree, (node) => node.type === 'element' && isDisplayFormula(node as Element))) return;
     visit(tree, 'element', (node: Element) => {
-      const classes = node.properties.className;
-      if (Array.isArray(classes) && classes.includes('katex-display')) node.properties.tabIndex = 0;
+      if (isDisplayFormula(node)) node.properties.tabIndex = 0;
     });
   };
 }

@@ -7,9 +7,12 @@ import type { Nodes, Paragraph, Parent, Root, Text } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { BLOCK_ID_ALONE, BLOCK_ID_AT_END, blockAnchorId } from '../lib/block-ids.ts';
 import { EMBEDDED_FROM } from './context.ts';
+import { hasText } from './tree-search.ts';
 
 export function remarkBlockIds() {
   return (tree: Root) => {
+    // Both forms of the marker end a text node with `^id`.
+    if (!hasText(tree, '^')) return;
     const alone: Array<{ paragraph: Paragraph; parent: Parent; id: string; embedded: boolean }> = [];
     visitParents(tree, 'paragraph', (paragraph: Paragraph, ancestors: Parent[]) => {
       const parent = ancestors.at(-1);

@@ -25,6 +25,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { EMBEDDED_FROM } from './context.ts';
 import { element, positionInText, text } from './mdast-helpers.ts';
+import { hasType } from './tree-search.ts';
 
 /** Obsidian's callout types, each with its aliases (which share its look). */
 export const CALLOUT_TYPES = {
@@ -67,6 +68,7 @@ const MARKER = /^\[!([\p{L}\p{N}_-]+)(?:\|([^\]\n]*))?\]([+-]?)(?=[ \t\n]|$)[ \t
 /** No options: callouts need nothing from the vault. */
 export function remarkCallouts() {
   return (tree: Root, file: VFile) => {
+    if (!hasType(tree, 'blockquote')) return;
     const source = String(file.value);
     visitParents(tree, 'blockquote', (node: Blockquote, ancestors: Parent[]) => {
       // `hName` is mdast-util-to-hast's field, which mdast's own `Data` type does not declare.

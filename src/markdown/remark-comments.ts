@@ -15,9 +15,11 @@
 import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { positionInText } from './mdast-helpers.ts';
+import { hasText } from './tree-search.ts';
 
 export function remarkComments() {
   return (tree: Root) => {
+    if (!hasText(tree, '%%')) return;
     const emptied: Array<{ node: Nodes; parent: Parent }> = [];
     visitParents(tree, (node: Nodes, ancestors: Parent[]) => {
       if (!('children' in node) || !removeComments(node)) return;

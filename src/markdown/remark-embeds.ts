@@ -31,6 +31,7 @@ import { sectionOf } from './embed-sections.ts';
 import { embedKey, embedTarget } from './embed-targets.ts';
 import { resolveLocalPaths } from './local-paths.ts';
 import { positionInText, text } from './mdast-helpers.ts';
+import { hasText } from './tree-search.ts';
 import { fileMessage, type ContentProblem, type Reporter } from './messages.ts';
 
 // Kept here for its callers (and its tests) from before embed-label.ts.
@@ -55,6 +56,8 @@ export function remarkEmbeds(options: EmbedsOptions) {
   function expandEmbeds(tree: Root | Parent, from: VaultDocument | undefined, chain: string[], depth: number, problemAt: ReporterAt): void {
     // Pictures and links first: embedded content added below has had its own pass already.
     resolveLocalPaths(tree as Root, options.index(), from, base, problemAt);
+    // An embed is found inside one text node: without `![[` in any, there is nothing to expand or lift.
+    if (!hasText(tree, '![[')) return;
     findAndReplace(
       tree as Root,
       [

@@ -21,6 +21,7 @@ import { safeUrl } from '../lib/safe-url.ts';
 import { parseEmbedLabel } from './embed-label.ts';
 import { element, positionInText, text } from './mdast-helpers.ts';
 import { fileMessage } from './messages.ts';
+import { someNode } from './tree-search.ts';
 
 export interface ExternalImagesOptions {
   /** Show external images (`<img>` from their host). Default: `false`, a link instead. */
@@ -31,6 +32,8 @@ const EXTERNAL = /^https?:\/\//i;
 
 export function remarkExternalImages({ show = false }: ExternalImagesOptions = {}) {
   return (tree: Root, file: VFile) => {
+    // All three forms below need an image or a text holding `![[`.
+    if (!someNode(tree, (node) => node.type === 'image' || (node.type === 'text' && (node as Text).value.includes('![[')))) return;
     const render = (url: string, label: string | undefined, node: { position?: Image['position'] }, ancestors: Parent[]): PhrasingContent => {
       const href = safeUrl(url);
       const { alt, width, height } = parseEmbedLabel(label);

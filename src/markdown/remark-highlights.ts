@@ -17,9 +17,12 @@ import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { element, text } from './mdast-helpers.ts';
+import { hasText } from './tree-search.ts';
 
 export function remarkHighlights() {
   return (tree: Root) => {
+    // Both markers are inside text nodes: a note without `==` in any has no highlight.
+    if (!hasText(tree, '==')) return;
     visit(tree, (node) => {
       if ('children' in node) highlightChildren(node as Parent);
     });

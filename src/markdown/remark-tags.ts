@@ -15,6 +15,7 @@ import { hrefFor } from '../lib/paths.ts';
 import { findTags } from '../lib/tags.ts';
 import type { VaultIndex } from '../lib/vault-model.ts';
 import { text } from './mdast-helpers.ts';
+import { hasText } from './tree-search.ts';
 
 export interface TagsOptions {
   /** The current vault index, whose tags have pages. Required; called at transform time (dev rebuilds it). */
@@ -25,6 +26,7 @@ export interface TagsOptions {
 
 export function remarkTags({ index, base = '/' }: TagsOptions) {
   return (tree: Root) => {
+    if (!hasText(tree, '#')) return;
     const pages = index().tags;
     const edits: Array<{ parent: Parent; node: Text; nodes: PhrasingContent[] }> = [];
     visitParents(tree, 'text', (node: Text, ancestors: Parent[]) => {

@@ -14,6 +14,7 @@ import type { LinkOutcome, linkResolver } from './link-resolver.ts';
 import { element, missingMarker, positionInText, text } from './mdast-helpers.ts';
 import { fileMessage } from './messages.ts';
 import { hintNode } from './outdated-hint.ts';
+import { hasText } from './tree-search.ts';
 
 export interface WikilinksOptions extends VaultOptions {
   /**
@@ -26,6 +27,8 @@ export interface WikilinksOptions extends VaultOptions {
 export function remarkWikilinks(options: WikilinksOptions) {
   const { resolveLink } = options;
   return (tree: Root, file: VFile) => {
+    // A link is found inside one text node, so a note without `[[` in any has none.
+    if (!hasText(tree, '[[')) return;
     const from = documentOf(options, file);
     findAndReplace(
       tree,
