@@ -5,10 +5,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { generateVault } from './generate-vault.ts';
 import { medianBy } from './stats.ts';
-import { CONTENT_STORE } from '../tests/build/build-site.ts';
+import { BUILD_CACHE, forgetBuilds } from '../tests/build/build-site.ts';
 
 /**
  * The figures on record when the speed work began (issue 19; session 3's bench on this 2-core
@@ -48,9 +48,9 @@ export function benchBuild(sizes: number[], tmp: string): BuildMeasurement[] {
     // A full build starts from nothing: no rendered notes, no scans of the notes' text. One
     // build swings by several percent on 2 cores, so the figure is the median of three.
     const fulls = [1, 2, 3].map(() => {
-      rmSync(CONTENT_STORE, { force: true });
-      rmSync(join(dirname(CONTENT_STORE), 'atlas-scans.json'), { force: true });
-      rmSync(join(dirname(CONTENT_STORE), 'atlas-rendered'), { recursive: true, force: true });
+      forgetBuilds(vault);
+      rmSync(join(BUILD_CACHE, 'atlas-scans.json'), { force: true });
+      rmSync(join(BUILD_CACHE, 'atlas-rendered'), { recursive: true, force: true });
       return measure(vault, out);
     });
     const full = medianBy(fulls, (run) => run.seconds);

@@ -16,7 +16,7 @@ import { buildVaultIndex } from '../src/lib/vault-index.ts';
 import { cardContent, cardDocuments } from '../src/lib/share-cards.ts';
 import { renderCard } from '../src/lib/share-card-drawing.ts';
 import { CARD_CACHE_DIR } from '../src/integrations/share-card-files.ts';
-import { buildSite, CONTENT_STORE } from '../tests/build/build-site.ts';
+import { buildSite, forgetBuilds } from '../tests/build/build-site.ts';
 import { median } from './stats.ts';
 
 export interface CardBench {
@@ -57,7 +57,7 @@ export async function benchCards(options: { build: boolean; tmp: string }): Prom
     for (let pair = 0; pair < PAIRS; pair += 1) {
       for (const kind of pair % 2 === 0 ? (['cold', 'warm'] as const) : (['warm', 'cold'] as const)) {
         if (kind === 'cold') rmSync(CARD_CACHE_DIR, { recursive: true, force: true });
-        rmSync(CONTENT_STORE, { force: true });
+        forgetBuilds(SHIPPED);
         const built = buildSite(SHIPPED, join(options.tmp, 'cards-dist'));
         times[kind].push(built.seconds);
         waited[kind].push(cardMs(built.output));

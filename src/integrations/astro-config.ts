@@ -10,7 +10,9 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegration, HookParameters } from 'astro';
 import type { Atlas } from '../lib/atlas.ts';
 import { aliasRedirects } from '../lib/alias-redirects.ts';
+import { pathToFileURL } from 'node:url';
 import { cspHashes } from '../lib/inline-scripts.ts';
+import { astroCacheFolder } from '../lib/rendered-notes.ts';
 import { atlasPipeline } from '../markdown/pipeline.ts';
 
 /** What `updateConfig` in `astro:config:setup` takes. */
@@ -27,6 +29,11 @@ export function astroConfigFor(atlas: Atlas): ConfigUpdate {
     // generation, waiting for each file to be written (3.76 s → 3.15 s at 1,000 notes). Pages only
     // read the build's state, and two builds stay byte-identical (tests/build).
     build: { format: 'directory', concurrency: 4 },
+    // A page whose key (lib/page-keys.ts) and code are unchanged since the previous build is
+    // copied from Astro's cache, not rendered: with one note changed, one page is rendered
+    // instead of every page. The cache is the vault's own (`astroCacheFolder`).
+    experimental: { incrementalBuild: true },
+    ...(atlas.cache ? { cacheDir: pathToFileURL(`${astroCacheFolder(atlas.cache.dir, atlas.config.vaultDir)}/`) } : {}),
     markdown: {
       // Astro 7's default processor runs no remark/rehype plugins; ours need unified. @astrojs/mdx
       // compiles `.mdx` notes with the same processor: it reads `markdown.processor` in

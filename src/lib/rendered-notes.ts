@@ -23,9 +23,22 @@ import type { Atlas } from './atlas.ts';
 /** The mark in an entry's `rendered.metadata`: its HTML is in a file here, not in the store. */
 export const HTML_OUTSIDE_KEY = 'atlasHtmlOutside';
 
+/** A vault's name in the build cache's folders: its absolute path, hashed. */
+const vaultFolderName = (vaultDir: string) => createHash('sha256').update(vaultDir).digest('hex').slice(0, 16);
+
 /** The folder of one vault's rendered notes, inside the build cache (`Atlas.cache`). */
 export function renderedNotesFolder(cacheDir: string, vaultDir: string): string {
-  return join(cacheDir, 'atlas-rendered', createHash('sha256').update(vaultDir).digest('hex').slice(0, 16));
+  return join(cacheDir, 'atlas-rendered', vaultFolderName(vaultDir));
+}
+
+/**
+ * Astro's own cache folder (its `cacheDir`) for one vault's site, inside the build cache: the
+ * content store, and the incremental build's manifest and copies of the pages (page-keys.ts).
+ * One per vault, because Astro finds a page's copy by its address alone: two vaults built at
+ * once (the tests do) must never take each other's.
+ */
+export function astroCacheFolder(cacheDir: string, vaultDir: string): string {
+  return join(cacheDir, 'sites', vaultFolderName(vaultDir));
 }
 
 /** This build's folder of rendered notes; none without a build cache (tests: the store keeps the HTML). */

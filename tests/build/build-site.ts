@@ -3,7 +3,9 @@
  * captures what it prints. Used by the build tests' global setup.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { astroCacheFolder } from '../../src/lib/rendered-notes.ts';
 
 export interface BuildResult {
   status: number | null;
@@ -14,8 +16,17 @@ export interface BuildResult {
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TMP = resolve(ROOT, 'tests/.tmp');
-/** Astro's content store, kept between builds: the rendered notes a build may reuse. */
-export const CONTENT_STORE = resolve(ROOT, 'node_modules/.astro/data-store.json');
+/** What builds keep for later builds (the integration's build cache). */
+export const BUILD_CACHE = resolve(ROOT, 'node_modules/.astro');
+/** Astro's own cache for one vault: its content store, and the incremental build's manifest and page copies. */
+export const astroCacheOf = (vault: string) => astroCacheFolder(BUILD_CACHE, resolve(ROOT, vault));
+/** Astro's content store of one vault, kept between builds: the rendered notes a build may reuse. */
+export const contentStoreOf = (vault: string) => join(astroCacheOf(vault), 'data-store.json');
+
+/** The next build of `vault` starts from nothing of Astro's: every note and every page is rendered. */
+export function forgetBuilds(vault: string): void {
+  rmSync(astroCacheOf(vault), { recursive: true, force: true });
+}
 
 export function buildSite(vault: string, outDir: string, env: Record<string, string> = {}): BuildResult {
   const started = performance.now();

@@ -3,11 +3,11 @@
  * vault about cooking with its own identity, and a small broken vault in strict mode (which
  * must fail). The build tests read the results.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { renderedNotesFolder } from '../../src/lib/rendered-notes.ts';
-import { buildSite, CONTENT_STORE, TMP } from './build-site.ts';
+import { BUILD_CACHE, buildSite, contentStoreOf, forgetBuilds, TMP } from './build-site.ts';
 
 export default function setup(project: TestProject) {
   rmSync(TMP, { recursive: true, force: true });
@@ -39,31 +39,38 @@ export default function setup(project: TestProject) {
   project.provide('incrementalBuilds', incrementalBuilds());
 }
 
+/** A sentence added to `Plain text.md` by the incremental build's edit: a mention of a term. */
+export const MENTION_TEXT = 'This sentence mentions one widget.';
+
 /** A sentence of `Writing habits.md`, which no other note embeds. */
 const LOST_NOTE_TEXT = 'A single line break stays a line break';
 
 /**
- * A copy of the fixture vault built, then built again after one edit (a note another note
- * embeds a section of), reusing the first build's rendered notes; then built from an empty
- * content store. The incremental build must write exactly what the full one writes.
+ * A copy of the fixture vault built, then built again after two edits, reusing the first
+ * build's rendered notes and pages; then built from nothing. The incremental build must write
+ * exactly what the full one writes. The edits: a note another note embeds a section of, and a
+ * note whose new sentence mentions a glossary term (the term's page lists it).
  */
 function incrementalBuilds() {
   const vault = join(TMP, 'incremental-vault');
   cpSync('tests/fixtures/vault', vault, { recursive: true });
+  // The first build starts from nothing too: an earlier run left its caches for this folder.
+  forgetBuilds(vault);
   const first = buildSite(vault, join(TMP, 'incremental-first'), { ATLAS_LENIENT: '1' });
   const renders = () => (existsSync(join(vault, '.atlas/diagrams')) ? readdirSync(join(vault, '.atlas/diagrams')).sort() : []);
   const rendersAfterFirst = renders();
   // The store holds no note's HTML (lib/rendered-notes.ts keeps it beside the store); one note's
   // kept HTML is lost, and the next build must render that note again rather than fail.
-  const storeAfterFirst = readFileSync(CONTENT_STORE, 'utf8');
-  const kept = renderedNotesFolder(dirname(CONTENT_STORE), resolve(vault));
+  const storeAfterFirst = readFileSync(contentStoreOf(vault), 'utf8');
+  const kept = renderedNotesFolder(BUILD_CACHE, resolve(vault));
   const lost = readdirSync(kept).filter((name) => readFileSync(join(kept, name), 'utf8').includes(LOST_NOTE_TEXT));
   for (const name of lost) rmSync(join(kept, name));
   const note = join(vault, 'folder/Nested note.md');
   writeFileSync(note, readFileSync(note, 'utf8').replace('A paragraph with a key point.', 'A paragraph with a reworded key point.'));
+  appendFileSync(join(vault, 'Plain text.md'), `\n${MENTION_TEXT}\n`);
   const incremental = buildSite(vault, join(TMP, 'incremental-dist'), { ATLAS_LENIENT: '1' });
   const rendersAfterIncremental = renders();
-  rmSync(CONTENT_STORE, { force: true });
+  forgetBuilds(vault);
   const full = buildSite(vault, join(TMP, 'incremental-full'), { ATLAS_LENIENT: '1' });
   return {
     first,

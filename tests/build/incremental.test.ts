@@ -1,12 +1,24 @@
 /**
- * Incremental builds (lib/render-key.ts): after one edit, a build renders only the notes that
- * show what changed, and writes exactly what a build from scratch writes.
+ * Incremental builds: after an edit, a build renders only the notes (lib/render-key.ts) and the
+ * pages (lib/page-keys.ts) that show what changed, and writes exactly what a build from scratch
+ * writes.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
 const builds = inject('incrementalBuilds');
+
+/**
+ * The pages a build generated, as Astro lists them: those it copied from the previous build
+ * ("(restored)", or "(cached)" when the file was still there) and those it rendered. A copied
+ * page is listed with its outcome at once; a rendered one may have other pages' names between.
+ */
+function pageCounts(output: string): { rendered: string[]; reused: string[] } {
+  const all = [...output.matchAll(/[├└]─ (\/\S*?\.(?:html|xml|txt))/g)].map((m) => m[1]!);
+  const reused = [...output.matchAll(/[├└]─ (\/\S*?\.(?:html|xml|txt)) \((?:restored|cached)\)/g)].map((m) => m[1]!);
+  return { rendered: all.filter((page) => !reused.includes(page)).sort(), reused: reused.sort() };
+}
 
 function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort();
@@ -26,10 +38,36 @@ describe('an incremental build', () => {
     // Welcome embeds its second section. (The MDX note is compiled by Vite, not counted.)
     // Writing habits' HTML file was deleted after the first build.
     expect(builds.kept.lost).toBe(1);
-    expect(paths.sort()).toEqual(['Welcome.md', 'Writing habits.md', 'folder/Nested note.md']);
-    expect(rendered).toBe(3);
+    expect(paths.sort()).toEqual(['Plain text.md', 'Welcome.md', 'Writing habits.md', 'folder/Nested note.md']);
+    expect(rendered).toBe(4);
     expect(unchanged).toBeGreaterThan(5);
     expect(renderCounts(builds.full.output)[1]).toBe(0);
+  });
+
+  it('renders again only the pages that show what changed, and copies every other page from the previous build', () => {
+    expect(pageCounts(builds.first.output).reused).toEqual([]);
+    expect(pageCounts(builds.full.output).reused).toEqual([]);
+    const { rendered, reused } = pageCounts(builds.incremental.output);
+    // The edited notes, the note that embeds one, the term the new sentence mentions; and the
+    // pages without a key, which are always rendered (the home page, the lists of every page,
+    // the feed). The note whose kept HTML was lost is rendered again, to the same HTML: its
+    // page keeps its key and is copied.
+    expect(rendered).toEqual([
+      '/404.html',
+      '/folder/nested-note/index.html',
+      '/glossary/index.html',
+      '/glossary/widget/index.html',
+      '/index.html',
+      '/map/index.html',
+      '/plain-text/index.html',
+      '/robots.txt',
+      '/rss.xml',
+      '/search/index.html',
+      '/tags/index.html',
+      '/welcome/index.html',
+    ]);
+    expect(reused.length).toBeGreaterThan(20);
+    expect(readFileSync(join(builds.incremental.outDir, 'glossary/widget/index.html'), 'utf8')).toMatch(/Mentioned in[\s\S]*plain-text/);
   });
 
   it('keeps the rendered HTML out of Astro\'s content store, which every build reads, writes and bundles', () => {

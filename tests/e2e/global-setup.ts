@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, CONTENT_STORE } from '../build/build-site.ts';
+import { buildSite, forgetBuilds } from '../build/build-site.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { FIXTURE_DIST, FIXTURE_VAULT } from './fixture-site.ts';
 
@@ -28,7 +28,7 @@ export default async function globalSetup() {
   // Every note rendered afresh, so every diagram passes through the render cache: a build that
   // reuses notes from Astro's content store prunes the renders of the notes it did not render
   // (src/integrations/atlas-integration.ts), and the committed cache would lose them.
-  rmSync(CONTENT_STORE, { force: true });
+  forgetBuilds(FIXTURE_VAULT);
   const before = renders();
   const started = performance.now();
   const built = buildSite(FIXTURE_VAULT, FIXTURE_DIST, ci ? { CHROMIUM_PATH: '/nonexistent/chromium' } : {});
