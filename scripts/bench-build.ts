@@ -1,7 +1,8 @@
 /**
- * Build time and peak memory for generated vaults of several sizes: a full build (the content
- * store emptied first, so every note is rendered; the median of three), and an incremental one (one note's text
- * changed, nothing else; the median of three), which must take at most 20% of the full build.
+ * Build time and peak memory for generated vaults of several sizes: a full build (the vault's
+ * Astro cache, the scans and the rendered notes emptied first, so every note and every page is
+ * rendered; the median of three), and an incremental one (one note's text changed, nothing
+ * else; the median of three), which must take at most 20% of the full build.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync } from 'node:fs';
@@ -45,7 +46,7 @@ export function benchBuild(sizes: number[], tmp: string): BuildMeasurement[] {
     // Warm the diagram cache first, so the numbers measure the engine, not Chromium start-up
     // (the diagram benchmark measures that separately).
     measure(vault, out);
-    // A full build starts from nothing: no rendered notes, no scans of the notes' text. One
+    // A full build starts from nothing: no rendered notes or pages, no scans of the notes' text. One
     // build swings by several percent on 2 cores, so the figure is the median of three.
     const fulls = [1, 2, 3].map(() => {
       forgetBuilds(vault);

@@ -19,7 +19,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 if (run('build')) {
   const sizes = (process.env.BENCH_SIZES ?? '200,1000,5000,10000').split(',').map(Number);
   console.log('\n## Build time and peak memory (generated vaults, warm diagram cache)\n');
-  console.log('Full: every note rendered (empty content store). Incremental: one note changed, budget ≤ 20% of full.');
+  console.log('Full: every note and page rendered (empty caches, but for diagrams and the map layout). Incremental: one note changed, budget ≤ 20% of full.');
   console.log('Before: when the speed work began (issue 19). Goals: half of the time per note before at 1,000 and 5,000 notes; 10,000 notes in ≤ 60 s and ≤ 2 GB.\n');
   console.log('| notes | full build (median of 3), before → now | per note, before → now | peak memory, before → now | incremental (median of 3), before → now | ratio | peak memory |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const was = (value: number | undefined, unit: string, digits = 1) => (value === undefined ? '' : `${value.toFixed(digits)} ${unit} → `);

@@ -12,7 +12,8 @@
  *
  * One file per key, written aside and renamed (never half a file), in a folder per vault, so
  * builds of two vaults in one project (the tests run several at once) never touch each other's
- * files. The files no entry uses are removed after a build (`pruneRenderedNotes`).
+ * files. The files no entry uses are removed after a build (`pruneRenderedNotes`). Astro's own
+ * cache folder of a vault (`astroCacheFolder`) is named the same way, here.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';

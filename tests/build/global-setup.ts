@@ -73,6 +73,7 @@ function incrementalBuilds() {
   forgetBuilds(vault);
   const full = buildSite(vault, join(TMP, 'incremental-full'), { ATLAS_LENIENT: '1' });
   return {
+    vault,
     first,
     incremental,
     full,
@@ -90,6 +91,8 @@ declare module 'vitest' {
     cookingBuild: import('./build-site.ts').BuildResult;
     baseBuild: import('./build-site.ts').BuildResult;
     incrementalBuilds: Record<'first' | 'incremental' | 'full', import('./build-site.ts').BuildResult> & {
+      /** The copy of the fixture vault they built. */
+      vault: string;
       /** The vault's diagram cache (`.atlas/diagrams/`) after the first build and after the edit's. */
       renders: { afterFirst: string[]; afterIncremental: string[] };
       /** Whether the content store held a note's text after the first build; how many kept HTML files of it were deleted. */

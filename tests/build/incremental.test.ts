@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { astroCacheOf } from './build-site.ts';
 
 const builds = inject('incrementalBuilds');
 
@@ -68,6 +69,16 @@ describe('an incremental build', () => {
     ]);
     expect(reused.length).toBeGreaterThan(20);
     expect(readFileSync(join(builds.incremental.outDir, 'glossary/widget/index.html'), 'utf8')).toMatch(/Mentioned in[\s\S]*plain-text/);
+  });
+
+  it('keeps each vault\'s page copies apart: Astro finds a copy by its address alone', () => {
+    const copied = (vault: string) => {
+      const manifest = JSON.parse(readFileSync(join(astroCacheOf(vault), 'incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, unknown> }> };
+      return Object.values(manifest.routes).flatMap((route) => Object.keys(route.paths));
+    };
+    expect(copied(builds.vault)).toContain('/welcome/');
+    expect(copied('tests/fixtures/cooking-vault')).not.toContain('/welcome/');
+    expect(copied('tests/fixtures/cooking-vault').length).toBeGreaterThan(3);
   });
 
   it('keeps the rendered HTML out of Astro\'s content store, which every build reads, writes and bundles', () => {
