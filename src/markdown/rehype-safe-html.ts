@@ -10,8 +10,8 @@
  *
  * Two steps, both from unified's own toolbox:
  * 1. rehype-raw parses the note's raw HTML (still `raw` nodes at this point: Astro parses it only
- *    at the very end) into elements, so they can be checked. Astro's own rehype-raw then finds
- *    nothing left to do.
+ *    at the very end) into elements, so they can be checked. Astro's own rehype-raw would then
+ *    find nothing left to do, so the pipeline turns it off (pipeline.ts).
  * 2. hast-util-sanitize keeps what `SAFE_HTML_SCHEMA` allows: GitHub's `defaultSchema`, widened.
  * 3. Every URL attribute left is checked with `safeUrl` (the schema's own protocol lists are
  *    emptied: one validator, which also sees through `&#106;avascript:` and `java\tscript:`).

@@ -89,3 +89,14 @@ export function fixtureCases(folder: string): void {
     });
   }
 }
+
+/** Every plugin fixture case under `root` (tests/unit/markdown), as `plugin/case` paths. */
+export function allFixtureCases(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((plugin) =>
+      readdirSync(join(root, plugin.name), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((c) => join(plugin.name, c.name)),
+    );
+}

@@ -4,6 +4,7 @@
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
+import rehypeRaw from 'rehype-raw';
 import { createAtlas, type Atlas } from '../../../src/lib/atlas.ts';
 import { loadSiteConfig, type SiteSettings } from '../../../src/lib/site-config.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
@@ -31,11 +32,16 @@ export function testAtlas(files: Record<string, string | null>, env: Record<stri
  * `parseAgain`: the pipeline parses the note itself instead of taking the tree the vault index
  * parsed (markdown/remark-parse-once.ts). `heldTree`: the index held a tree of the note when the
  * render started (then parseAgain dropped it); `treeLeft`: one was still held after it.
+ * `astroRawPass`: Astro's own last rehype-raw pass runs, as it would without the pipeline
+ * turning it off (pipeline.ts).
  */
-export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}, settings: Partial<SiteSettings> = {}, { parseAgain = false } = {}) {
+export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}, settings: Partial<SiteSettings> = {}, { parseAgain = false, astroRawPass = false } = {}) {
   const atlas = testAtlas(files, env, settings);
+  const pipeline = atlasPipeline(atlas);
+  const rehypePlugins = astroRawPass ? pipeline.rehypePlugins?.filter((plugin) => !(Array.isArray(plugin) && plugin[0] === rehypeRaw)) : pipeline.rehypePlugins;
   const processor = await createMarkdownProcessor({
-    ...atlasPipeline(atlas),
+    ...pipeline,
+    rehypePlugins,
     syntaxHighlight: false,
   });
   const source = files[path];

@@ -4,21 +4,15 @@
  * syntax extension added to one and not the other would change pages silently. So every plugin
  * fixture is rendered both ways, and the HTML and problems must be the same.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_VAULT } from '../helpers/fixtures.ts';
+import { allFixtureCases, SHARED_VAULT } from '../helpers/fixtures.ts';
 import { renderNote } from '../helpers/render.ts';
 import { forgetScans } from '../../../src/lib/note-scans.ts';
 
 const root = import.meta.dirname;
-const inputs = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((plugin) =>
-    readdirSync(join(root, plugin.name), { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((c) => join(plugin.name, c.name)),
-  );
+const inputs = allFixtureCases(root);
 
 describe('a note is parsed once', () => {
   it('covers every plugin fixture', () => expect(inputs.length).toBeGreaterThan(50));
