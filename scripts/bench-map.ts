@@ -5,7 +5,6 @@
  * components/LocalMap.astro builds it.
  */
 import { join } from 'node:path';
-import { toHtml } from 'hast-util-to-html';
 import { conceptGraph, neighbourhood } from '../src/lib/concept-graph.ts';
 import { localMapSvg } from '../src/lib/concept-map-svg.ts';
 import { layoutGraph } from '../src/lib/graph-layout.ts';
@@ -44,7 +43,7 @@ export function benchMap(notes: number, tmp: string): MapBench {
   });
   const localMap = (node: (typeof graph.nodes)[number]) => {
     const { neighbours } = neighbourhood(graph, node.id);
-    if (neighbours.length > 0) toHtml(localMapSvg(graph, node, neighbours, '/', 'atlas-localmap-title'), { space: 'svg' });
+    if (neighbours.length > 0) localMapSvg(graph, node, neighbours, '/', 'atlas-localmap-title');
   };
   // Warm up first, as a build does after its first pages: the figure is the steady cost.
   graph.nodes.slice(0, 50).forEach(localMap);

@@ -4,13 +4,37 @@
  * SVG whose nodes are links with the same previews as links in the text: no JavaScript is needed
  * to read or follow them.
  *
- * Returned as hast (hastscript's `s`), so every label is a text node and is escaped.
+ * Returned as markup, written here rather than built as hast and serialized: a local map is on
+ * every page, and hastscript and hast-util-to-html took 2 s of a 10,000-note build for it. Every
+ * label and attribute still goes through stringify-entities, with the character sets
+ * hast-util-to-html escapes in SVG, so a title is text, never markup, and the bytes are the ones
+ * the hast version wrote.
  */
-import type { Element, ElementContent } from 'hast';
-import { s } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import { stringifyEntities } from 'stringify-entities';
+import type { Atlas } from './atlas.ts';
 import type { ConceptGraph, ConceptNode, EdgeKind, Neighbour } from './concept-graph.ts';
 import { textWidth, type Layout } from './graph-layout.ts';
+import { linkPreview } from './link-preview.ts';
 import { hrefFor } from './paths.ts';
+
+/** What hast-util-to-html escapes in text, and in a double-quoted attribute outside HTML. */
+const TEXT = ['<', '&'];
+const ATTRIBUTE = ['\0', '"', '&', "'", '`'];
+
+type Attributes = Record<string, string | number>;
+
+/** `<name a="1" …>children</name>`: values escaped, children already markup. */
+function svg(name: string, attributes: Attributes, children = ''): string {
+  let open = `<${name}`;
+  for (const key in attributes) open += ` ${key}="${stringifyEntities(String(attributes[key]), { subset: ATTRIBUTE })}"`;
+  return `${open}>${children}</${name}>`;
+}
+
+/** Text content, escaped. */
+function text(value: string): string {
+  return stringifyEntities(value, { subset: TEXT });
+}
 
 /** Groups beyond this many share the neutral colour: more hues would not be told apart. */
 export const GROUP_COLOURS = 8;
@@ -29,21 +53,32 @@ export function mapPreviewId(slug: string): string {
   return `atlas-preview-map-${slug.replace(/\//g, '-')}`;
 }
 
+const previews = new WeakMap<ConceptGraph, Map<string, string>>();
+
+/**
+ * The markup of the preview a map node points at. It is the same on `/map/` and on every local
+ * map that shows the node, so it is built once per graph (and base), not once per page.
+ */
+export function mapPreviewHtml(atlas: Atlas, graph: ConceptGraph, node: ConceptNode): string {
+  let built = previews.get(graph);
+  if (!built) previews.set(graph, (built = new Map()));
+  const key = `${atlas.config.base}\0${node.id}`;
+  let html = built.get(key);
+  if (html === undefined) built.set(key, (html = toHtml(linkPreview(atlas, mapPreviewId(node.id), node.document))));
+  return html;
+}
+
 /** The id a node of `/map/` carries, so `/map/#map-<slug>` points at it. */
 export function mapNodeId(slug: string): string {
   return `map-${slug.replace(/\//g, '-')}`;
 }
 
 /** A node: dot (a circle for a term, a square for a note), label, and a focus ring behind both. */
-function nodeLink(graph: ConceptGraph, node: ConceptNode, base: string, x: number, y: number, layout: { radius: number; fontSize: number }, extra: Record<string, string> = {}): Element {
+function nodeLink(graph: ConceptGraph, node: ConceptNode, base: string, x: number, y: number, layout: { radius: number; fontSize: number }, extra: Attributes = {}): string {
   const { radius: r, fontSize } = layout;
   const width = r * 2 + 4 + textWidth(node.title, fontSize);
   const height = Math.ceil(fontSize * 1.4);
-  const dot =
-    node.kind === 'term'
-      ? s('circle', { cx: x, cy: y, r })
-      : s('rect', { x: x - r, y: y - r, width: r * 2, height: r * 2, rx: 1.5 });
-  return s(
+  return svg(
     'a',
     {
       href: hrefFor(base, node.id),
@@ -52,12 +87,19 @@ function nodeLink(graph: ConceptGraph, node: ConceptNode, base: string, x: numbe
       'data-atlas-target': node.id,
       ...extra,
     },
-    [
-      s('rect', { class: 'atlas-map-focus', x: x - r - 3, y: y - height / 2 - 2, width: width + 6, height: height + 4, rx: 4 }),
-      dot,
-      s('text', { x: x + r + 4, y, 'dominant-baseline': 'central', 'font-size': fontSize }, node.title),
-    ],
+    svg('rect', { class: 'atlas-map-focus', x: x - r - 3, y: y - height / 2 - 2, width: width + 6, height: height + 4, rx: 4 }) +
+      dot(node, x, y, r) +
+      label(node.title, x + r + 4, y, fontSize),
   );
+}
+
+/** A term's circle or a note's square. */
+function dot(node: ConceptNode, x: number, y: number, r: number): string {
+  return node.kind === 'term' ? svg('circle', { cx: x, cy: y, r }) : svg('rect', { x: x - r, y: y - r, width: r * 2, height: r * 2, rx: 1.5 });
+}
+
+function label(title: string, x: number, y: number, fontSize: number): string {
+  return svg('text', { x, y, 'dominant-baseline': 'central', 'font-size': fontSize }, text(title));
 }
 
 function edgeClass(kind: EdgeKind): string {
@@ -65,18 +107,20 @@ function edgeClass(kind: EdgeKind): string {
 }
 
 /** `/map/`: every node where the layout put it, edges under the nodes. */
-export function fullMapSvg(graph: ConceptGraph, layout: Layout, base: string, titleId: string): Element {
+export function fullMapSvg(graph: ConceptGraph, layout: Layout, base: string, titleId: string): string {
   const at = new Map(layout.nodes.map((node) => [node.id, node]));
-  const edges: ElementContent[] = graph.edges.map((edge) => {
+  let edges = '';
+  for (const edge of graph.edges) {
     const a = at.get(edge.source)!;
     const b = at.get(edge.target)!;
-    return s('line', { class: edgeClass(edge.kind), x1: a.x, y1: a.y, x2: b.x, y2: b.y });
-  });
-  const nodes: ElementContent[] = graph.nodes.map((node) => {
+    edges += svg('line', { class: edgeClass(edge.kind), x1: a.x, y1: a.y, x2: b.x, y2: b.y });
+  }
+  let nodes = '';
+  for (const node of graph.nodes) {
     const place = at.get(node.id)!;
-    return nodeLink(graph, node, base, place.x, place.y, layout, { id: mapNodeId(node.id) });
-  });
-  return s(
+    nodes += nodeLink(graph, node, base, place.x, place.y, layout, { id: mapNodeId(node.id) });
+  }
+  return svg(
     'svg',
     {
       class: 'atlas-map-svg',
@@ -87,11 +131,9 @@ export function fullMapSvg(graph: ConceptGraph, layout: Layout, base: string, ti
       role: 'group',
       'aria-labelledby': titleId,
     },
-    [
-      s('title', { id: titleId }, `Concept map: ${graph.nodes.length} pages and ${graph.edges.length} connections`),
-      s('g', { class: 'atlas-map-edges', 'aria-hidden': 'true' }, edges),
-      s('g', { class: 'atlas-map-nodes' }, nodes),
-    ],
+    svg('title', { id: titleId }, text(`Concept map: ${graph.nodes.length} pages and ${graph.edges.length} connections`)) +
+      svg('g', { class: 'atlas-map-edges', 'aria-hidden': 'true' }, edges) +
+      svg('g', { class: 'atlas-map-nodes' }, nodes),
   );
 }
 
@@ -104,23 +146,22 @@ const LOCAL = { radius: 5, fontSize: 13 };
  * elbow line (solid for related terms, dashed for links). A column, rather than a ring, so that
  * every label keeps its full size at a phone's width and no label can cover another.
  */
-export function localMapSvg(graph: ConceptGraph, center: ConceptNode, neighbours: Neighbour[], base: string, titleId: string): Element {
+export function localMapSvg(graph: ConceptGraph, center: ConceptNode, neighbours: Neighbour[], base: string, titleId: string): string {
   const { radius: r, fontSize } = LOCAL;
   const cx = r + 4;
   const cy = ROW / 2;
   const labelWidths = [center, ...neighbours.map((n) => n.node)].map((node, i) => (i === 0 ? 0 : INDENT) + r * 2 + 8 + textWidth(node.title, fontSize));
   const width = Math.ceil(Math.max(...labelWidths) + 8);
   const height = ROW * (neighbours.length + 1);
-  const edges: ElementContent[] = neighbours.map(({ kind }, i) => {
+  let edges = '';
+  let nodes = '';
+  neighbours.forEach(({ node, kind }, i) => {
     const y = cy + ROW * (i + 1);
-    return s('path', { class: edgeClass(kind), d: `M${cx} ${cy + r}V${y}H${cx + INDENT - r - 2}` });
+    edges += svg('path', { class: edgeClass(kind), d: `M${cx} ${cy + r}V${y}H${cx + INDENT - r - 2}` });
+    nodes += nodeLink(graph, node, base, cx + INDENT, y, LOCAL);
   });
-  const nodes: ElementContent[] = neighbours.map(({ node }, i) => nodeLink(graph, node, base, cx + INDENT, cy + ROW * (i + 1), LOCAL));
-  const self = s('g', { class: ['atlas-map-self', groupClass(graph, center.group)].join(' ') }, [
-    center.kind === 'term' ? s('circle', { cx, cy, r }) : s('rect', { x: cx - r, y: cy - r, width: r * 2, height: r * 2, rx: 1.5 }),
-    s('text', { x: cx + r + 4, y: cy, 'dominant-baseline': 'central', 'font-size': fontSize }, center.title),
-  ]);
-  return s(
+  const self = svg('g', { class: ['atlas-map-self', groupClass(graph, center.group)].join(' ') }, dot(center, cx, cy, r) + label(center.title, cx + r + 4, cy, fontSize));
+  return svg(
     'svg',
     {
       class: 'atlas-map-svg atlas-localmap-svg',
@@ -131,11 +172,9 @@ export function localMapSvg(graph: ConceptGraph, center: ConceptNode, neighbours
       role: 'group',
       'aria-labelledby': titleId,
     },
-    [
-      s('title', { id: titleId }, `${center.title} and the ${neighbours.length} pages it is connected to`),
-      s('g', { class: 'atlas-map-edges', 'aria-hidden': 'true' }, edges),
-      self,
-      s('g', { class: 'atlas-map-nodes' }, nodes),
-    ],
+    svg('title', { id: titleId }, text(`${center.title} and the ${neighbours.length} pages it is connected to`)) +
+      svg('g', { class: 'atlas-map-edges', 'aria-hidden': 'true' }, edges) +
+      self +
+      svg('g', { class: 'atlas-map-nodes' }, nodes),
   );
 }
