@@ -13,7 +13,7 @@
  * Pure; returns what it dropped that could have run script or loaded something, for a report.
  */
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../lib/walk.ts';
 import { safeUrl } from '../lib/safe-url.ts';
 
 /** Elements Mermaid's flowchart, sequence and other SVG diagrams are drawn with. */

@@ -17,7 +17,7 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../lib/walk.ts';
 import { sanitizeSvg } from './sanitize.ts';
 import { themeSvg } from './theme.ts';
 

@@ -13,7 +13,7 @@
  * from a sentinel.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/walk.ts';
 
 /**
  * Colour roles → the sentinel Mermaid is given, and the Mermaid theme variables that take it.

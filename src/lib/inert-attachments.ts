@@ -15,7 +15,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { visit } from './walk.ts';
 import { checkUrls, SAFE_HTML_SCHEMA } from '../markdown/rehype-safe-html.ts';
 import { extname } from './paths.ts';
 

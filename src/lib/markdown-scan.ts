@@ -5,7 +5,7 @@
  */
 import type { Nodes, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from './walk.ts';
 import { BLOCK_ID_ALONE, BLOCK_ID_AT_END } from './block-ids.ts';
 import { createHeadingSlugger, headingKey, renderedHeadingText } from './headings.ts';
 import { findTags } from './tags.ts';

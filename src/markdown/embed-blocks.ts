@@ -4,7 +4,7 @@
  * text before, the embed, text after, as Obsidian shows it.
  */
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/walk.ts';
 
 /** A placeholder left in a paragraph, lifted out to block level once all embeds are found. */
 export interface EmbedBlock {

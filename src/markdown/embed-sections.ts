@@ -7,7 +7,7 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/walk.ts';
 import { BLOCK_ID_ALONE, BLOCK_ID_AT_END } from '../lib/block-ids.ts';
 import { parseMarkdown } from '../lib/markdown-parser.ts';
 import { headingSuggestions, resolveHeading } from '../lib/resolve.ts';

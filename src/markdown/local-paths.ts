@@ -10,7 +10,7 @@
  *   (rehype-safe-html.ts) removes it.
  */
 import type { Image, Link, Nodes, Root } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 import { attachmentHref, dirname } from '../lib/paths.ts';
 import { resolveTarget } from '../lib/resolve.ts';
 import { safeUrl } from '../lib/safe-url.ts';

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 
 const SECTION_HEADING = /^h[2-6]$/;
 /** Blocks that can hold a link: tables and code blocks with an id get none (it would not fit their content model). */

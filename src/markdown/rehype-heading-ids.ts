@@ -7,7 +7,7 @@
  * host note's anchors. Astro's own `rehypeHeadingIds` runs later and keeps ids that are set.
  */
 import type { Element, Root } from 'hast';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 import type { VFile } from 'vfile';
 import { createHeadingSlugger } from '../lib/headings.ts';
 import type { ScannedHeading } from '../lib/markdown-scan.ts';

@@ -4,7 +4,7 @@
  * A link someone shared as `/note/#old-wording` still scrolls to the heading.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/walk.ts';
 import type { VFile } from 'vfile';
 import type { VaultDocument } from '../lib/vault-model.ts';
 import { documentOf, type VaultOptions } from './context.ts';

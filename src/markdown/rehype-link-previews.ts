@@ -10,7 +10,7 @@
  */
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/walk.ts';
 import { previewId } from '../lib/link-preview.ts';
 import type { VaultDocument, VaultIndex } from '../lib/vault-model.ts';
 

@@ -5,7 +5,7 @@
  * code blocks. KaTeX's MathML inside keeps the formula readable to screen readers.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/walk.ts';
 import { someNode } from './tree-search.ts';
 
 const isDisplayFormula = (node: Element) => {

@@ -23,7 +23,7 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import rehypeRaw from 'rehype-raw';
-import { EXIT, visit } from 'unist-util-visit';
+import { EXIT, visit } from '../lib/walk.ts';
 import type { VFile } from 'vfile';
 import { extname } from '../lib/paths.ts';
 import { safeSrcset, safeUrl } from '../lib/safe-url.ts';

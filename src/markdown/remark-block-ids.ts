@@ -4,7 +4,7 @@
  * and the block gets `id="^my-id"`, which `[[Note#^my-id]]` links to (see lib/block-ids.ts).
  */
 import type { Nodes, Paragraph, Parent, Root, Text } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 import { BLOCK_ID_ALONE, BLOCK_ID_AT_END, blockAnchorId } from '../lib/block-ids.ts';
 import { EMBEDDED_FROM } from './context.ts';
 import { hasText } from './tree-search.ts';

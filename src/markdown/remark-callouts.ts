@@ -21,7 +21,7 @@
 import type { Blockquote, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 import type { VFile } from 'vfile';
 import { EMBEDDED_FROM } from './context.ts';
 import { element, positionInText, text } from './mdast-helpers.ts';

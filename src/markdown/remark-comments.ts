@@ -13,7 +13,7 @@
  * problems found later in it (a broken `[[link]]`) still point at the right column.
  */
 import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 import { positionInText } from './mdast-helpers.ts';
 import { hasText } from './tree-search.ts';
 

@@ -15,7 +15,7 @@
 import type { Image, Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 import type { VFile } from 'vfile';
 import { safeUrl } from '../lib/safe-url.ts';
 import { parseEmbedLabel } from './embed-label.ts';

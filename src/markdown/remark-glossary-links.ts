@@ -17,8 +17,7 @@
  */
 import type { Link, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
-import { visitParents } from 'unist-util-visit-parents';
+import { visit, visitParents } from '../lib/walk.ts';
 import type { VFile } from 'vfile';
 import { outdatedHint } from '../lib/glossary.ts';
 import { hrefFor } from '../lib/paths.ts';

@@ -15,7 +15,7 @@
  */
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/walk.ts';
 import { element, text } from './mdast-helpers.ts';
 import { hasText } from './tree-search.ts';
 

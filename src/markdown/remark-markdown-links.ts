@@ -10,7 +10,7 @@
  */
 import type { Link, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 import type { VFile } from 'vfile';
 import { markdownLinkAsWikilink } from '../lib/wikilink-syntax.ts';
 import { documentOf } from './context.ts';

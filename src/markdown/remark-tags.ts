@@ -10,7 +10,7 @@
  * id is computed from its text, which does not change.
  */
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/walk.ts';
 import { hrefFor } from '../lib/paths.ts';
 import { findTags } from '../lib/tags.ts';
 import type { VaultIndex } from '../lib/vault-model.ts';
