@@ -21,19 +21,25 @@ import { hrefFor } from './paths.ts';
 /** What hast-util-to-html escapes in text, and in a double-quoted attribute outside HTML. */
 const TEXT = ['<', '&'];
 const ATTRIBUTE = ['\0', '"', '&', "'", '`'];
+// Most values hold none of them, and then need no call at all.
+const HAS_TEXT = /[<&]/;
+const HAS_ATTRIBUTE = /[\0"&'`]/;
 
 type Attributes = Record<string, string | number>;
 
 /** `<name a="1" …>children</name>`: values escaped, children already markup. */
 function svg(name: string, attributes: Attributes, children = ''): string {
   let open = `<${name}`;
-  for (const key in attributes) open += ` ${key}="${stringifyEntities(String(attributes[key]), { subset: ATTRIBUTE })}"`;
+  for (const key in attributes) {
+    const value = String(attributes[key]);
+    open += ` ${key}="${HAS_ATTRIBUTE.test(value) ? stringifyEntities(value, { subset: ATTRIBUTE }) : value}"`;
+  }
   return `${open}>${children}</${name}>`;
 }
 
 /** Text content, escaped. */
 function text(value: string): string {
-  return stringifyEntities(value, { subset: TEXT });
+  return HAS_TEXT.test(value) ? stringifyEntities(value, { subset: TEXT }) : value;
 }
 
 /** Groups beyond this many share the neutral colour: more hues would not be told apart. */

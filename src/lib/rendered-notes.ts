@@ -24,8 +24,13 @@ import type { Atlas } from './atlas.ts';
 /** The mark in an entry's `rendered.metadata`: its HTML is in a file here, not in the store. */
 export const HTML_OUTSIDE_KEY = 'atlasHtmlOutside';
 
-/** A vault's name in the build cache's folders: its absolute path, hashed. */
-const vaultFolderName = (vaultDir: string) => createHash('sha256').update(vaultDir).digest('hex').slice(0, 16);
+/** A vault's name in the build cache's folders: its absolute path, hashed (once: pages ask for it). */
+const folderNames = new Map<string, string>();
+function vaultFolderName(vaultDir: string): string {
+  let name = folderNames.get(vaultDir);
+  if (name === undefined) folderNames.set(vaultDir, (name = createHash('sha256').update(vaultDir).digest('hex').slice(0, 16)));
+  return name;
+}
 
 /** The folder of one vault's rendered notes, inside the build cache (`Atlas.cache`). */
 export function renderedNotesFolder(cacheDir: string, vaultDir: string): string {
@@ -85,10 +90,12 @@ export function renderedHtmlOf(
   const metadata = entry.rendered?.metadata as Record<string, unknown> | undefined;
   if (!metadata?.[HTML_OUTSIDE_KEY] || entry.digest === undefined) return undefined;
   const file = fileOf(folder, String(entry.digest));
-  if (!existsSync(file)) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw new Error(`Container Atlas: the rendered note ${entry.id} (${file}) is missing. Delete node_modules/.astro and build again.`);
   }
-  return readFileSync(file, 'utf8');
 }
 
 /** Removes every rendered note whose key is not in `keep`; returns how many went. */

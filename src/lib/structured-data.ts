@@ -28,12 +28,21 @@ export function modifiedDate(doc: VaultDocument): string | undefined {
   return (doc.updated ?? doc.date)?.toISOString().slice(0, 10);
 }
 
+const folderNameCache = new WeakMap<VaultIndex, Map<string, string>>();
+
+/** Each folder page's slug → the folder's own name (the last part of its label). */
+function folderNames(index: VaultIndex): Map<string, string> {
+  let names = folderNameCache.get(index);
+  if (!names) folderNameCache.set(index, (names = new Map(folderPages(index).map((group) => [group.slug, group.label.split(' / ').at(-1)!]))));
+  return names;
+}
+
 export function breadcrumbs(doc: VaultDocument, index: VaultIndex, urls: SiteUrls): Thing {
   const crumbs: Array<{ name: string; url: string }> = [{ name: urls.siteName, url: absolute(urls, '') }];
   if (doc.kind === 'term') crumbs.push({ name: 'Glossary', url: absolute(urls, 'glossary') });
   else {
     // Each folder above the note that has a page (its folder page, or a folder note).
-    const folders = new Map(folderPages(index).map((group) => [group.slug, group.label.split(' / ').at(-1)!]));
+    const folders = folderNames(index);
     const parts = doc.slug.split('/').slice(0, -1);
     parts.forEach((_, i) => {
       const slug = parts.slice(0, i + 1).join('/');
