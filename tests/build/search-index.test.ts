@@ -38,6 +38,22 @@ describe('the search index', () => {
     for (const path of ['/', '/404.html', '/glossary/', '/tags/', '/search/']) expect(indexed.has(path)).toBe(false);
   });
 
+  it('has every meta, filter, sort and weight inside the search body, where Pagefind looks (its root selector)', () => {
+    const marked = '[data-pagefind-meta], [data-pagefind-filter], [data-pagefind-sort], [data-pagefind-weight], [data-pagefind-index-attrs]';
+    let inside = 0;
+    for (const path of allPages(out)) {
+      const doc = page(out, path);
+      const bodies = doc.querySelectorAll('[data-pagefind-body]');
+      if (bodies.length === 0) continue;
+      expect(bodies, `${path}: one search body`).toHaveLength(1);
+      for (const element of doc.querySelectorAll(marked)) {
+        expect(bodies[0]!.contains(element), `${path}: ${element.outerHTML.slice(0, 80)}`).toBe(true);
+        inside += 1;
+      }
+    }
+    expect(inside).toBeGreaterThan(50);
+  });
+
   it('leaves out navigation, previews, backlinks and footers', () => {
     const welcome = page(out, '/welcome/');
     // The texts exist on the page, so their absence from the index means something.
