@@ -9,11 +9,14 @@ import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkAutolinkLiteralsWhenPossible } from './autolink-literals.ts';
 import { remarkEscapedBrackets } from './escaped-brackets.ts';
 
 // `remarkEscapedBrackets`: `\[\[x\]\]` stays literal text (the pipeline registers it too).
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkEscapedBrackets).freeze();
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).use(remarkEscapedBrackets).freeze();
+// `remarkAutolinkLiteralsWhenPossible`: GFM's autolink transform only where a text could hold one
+// (autolink-literals.ts); the trees are the same.
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkAutolinkLiteralsWhenPossible).use(remarkMath).use(remarkEscapedBrackets).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkAutolinkLiteralsWhenPossible).use(remarkMath).use(remarkEscapedBrackets).freeze();
 
 export type SourceFormat = 'md' | 'mdx';
 
