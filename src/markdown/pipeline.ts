@@ -36,7 +36,7 @@ import { remarkExternalImages } from './remark-external-images.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { rehypeLinkPreviews } from './rehype-link-previews.ts';
 import { hasMath, rehypeMathCheck } from './rehype-math-check.ts';
-import { onlyWhen } from './tree-search.ts';
+import { hasNewline, onlyWhen } from './tree-search.ts';
 import { rehypeMathScroll } from './rehype-math-scroll.ts';
 import { rehypeSafeHtml } from './rehype-safe-html.ts';
 import { remarkComments } from './remark-comments.ts';
@@ -124,7 +124,9 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       // Single newlines → `<br>` (unless the vault has strict line breaks), after every plugin
       // that reads a paragraph's text across lines: callout titles end at the first newline,
       // and a block id (`…\n^id`) or a term's name may follow one.
-      ...(strictLineBreaks ? [] : [remarkBreaks]),
+      // Only a note whose text holds a newline has one to turn (remark-breaks finds and replaces
+      // newlines in text nodes, nothing else); the walk of every other note is skipped.
+      ...(strictLineBreaks ? [] : [onlyWhen(hasNewline, remarkBreaks)]),
     ]) as UnifiedProcessorOptions['remarkPlugins'],
     // Guarded and collected the same way. Astro's own steps after the collector (heading ids,
     // rehype-raw) report nothing.

@@ -28,6 +28,11 @@ export function hasText(tree: Node, fragment: string): boolean {
   return someNode(tree, (node) => node.type === 'text' && (node as Node & { value: string }).value.includes(fragment));
 }
 
+/** Whether any text node of `tree` holds a line ending (`\n` or `\r`). */
+export function hasNewline(tree: Node): boolean {
+  return someNode(tree, (node) => node.type === 'text' && /[\n\r]/.test((node as Node & { value: string }).value));
+}
+
 /** Whether `tree` has a node of one of `types`. */
 export function hasType(tree: Node, ...types: string[]): boolean {
   return someNode(tree, (node) => types.includes(node.type));

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../../../src/lib/markdown-parser.ts';
 import { describe, expect, it } from 'vitest';
-import { hasText, hasType, onlyWhen, someNode } from '../../../src/markdown/tree-search.ts';
+import { hasNewline, hasText, hasType, onlyWhen, someNode } from '../../../src/markdown/tree-search.ts';
 
 const tree = (markdown: string): Root => parseMarkdown(markdown);
 
@@ -18,6 +18,14 @@ describe('tree search', () => {
     // Inline code is a `value`, not a text node: plugins never look inside it.
     expect(hasText(note, '==')).toBe(false);
     expect(hasText(note, 'absent')).toBe(false);
+  });
+
+  it('finds a line ending inside a paragraph’s text, not between blocks or in code', () => {
+    expect(hasNewline(tree('one line\nand the next, in one paragraph'))).toBe(true);
+    expect(hasNewline(tree('> a quote\n> over two lines'))).toBe(true);
+    expect(hasNewline(tree('windows\r\nline'))).toBe(true);
+    expect(hasNewline(tree('# Title\n\nOne paragraph.\n\nAnother.\n\n- a\n- b\n'))).toBe(false);
+    expect(hasNewline(tree('```\ncode\nlines\n```\n\n`inline`'))).toBe(false);
   });
 
   it('finds a node type, the root included', () => {
