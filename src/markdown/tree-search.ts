@@ -28,9 +28,11 @@ export function hasText(tree: Node, fragment: string): boolean {
   return someNode(tree, (node) => node.type === 'text' && (node as Node & { value: string }).value.includes(fragment));
 }
 
+const LINE_ENDING = /[\n\r]/;
+
 /** Whether any text node of `tree` holds a line ending (`\n` or `\r`). */
 export function hasNewline(tree: Node): boolean {
-  return someNode(tree, (node) => node.type === 'text' && /[\n\r]/.test((node as Node & { value: string }).value));
+  return someNode(tree, (node) => node.type === 'text' && LINE_ENDING.test((node as Node & { value: string }).value));
 }
 
 /** Whether `tree` has a node of one of `types`. */
