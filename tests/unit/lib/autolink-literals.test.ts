@@ -9,9 +9,12 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { mayHoldAutolinkLiteral, remarkAutolinkLiteralsWhenPossible } from '../../../src/lib/autolink-literals.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mayHoldAutolinkLiteral, remarkAutolinkLiteralsWhenPossible, remarkGfmWithoutLiteralAutolinks, sourceMayHoldAutolinkLiteral } from '../../../src/lib/autolink-literals.ts';
 import { remarkEscapedBrackets } from '../../../src/lib/escaped-brackets.ts';
-import { parseMarkdown } from '../../../src/lib/markdown-parser.ts';
+import { parseMarkdown, parserFor } from '../../../src/lib/markdown-parser.ts';
+import { allFixtureCases } from '../helpers/fixtures.ts';
 
 const plain = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkEscapedBrackets).freeze();
 
@@ -50,5 +53,55 @@ describe('autolink literals when possible', () => {
     expect(mayHoldAutolinkLiteral(plain.parse(TEXTS[0]!))).toBe(false);
     expect(mayHoldAutolinkLiteral(plain.parse('Visit www.example.com'))).toBe(true);
     expect(mayHoldAutolinkLiteral(plain.parse('Mail a@b.co'))).toBe(true);
+  });
+});
+
+/** Sources without `@`, `http(s)://` or `www.`: GFM of every other kind, and near misses. */
+const WITHOUT_TRIGGERS = [
+  'Plain prose about bread, with **bold**, _emphasis_ and ~~strike~~ and ~single~.',
+  '| flour | water |\n| :--- | ---: |\n| 500 g | 350 g |\n| a \\| pipe | b |',
+  '- [ ] feed the starter\n- [x] mix\n  - [ ] nested task',
+  'A footnote[^a] and another[^long note].\n\n[^a]: Its text.\n[^long note]: More, with `code`.',
+  'Near misses: htp://x, http:/x, http//x, ww.example.com, wwwexample, at&#64;example.com, mailto:someone, xmpp:room.',
+  'Character references stay text: user&#64;example&#46;com and &amp;.',
+  'Escapes: \\*not emphasis\\*, \\~not strike\\~, \\[\\[not a link\\]\\].',
+  '> [!warning] A callout\n> with a table:\n>\n> | a | b |\n> | - | - |\n> | 1 | 2 |',
+  '<div>raw *html*</div>\n\n<span>inline</span> and <b>bold</b>',
+  'Math $e^{i\\pi}+1=0$ and\n\n$$\n\\int_0^1 x\\,dx\n$$',
+  '```js\nconst url = "not a link";\n```\n\n    indented code',
+  'Über Brötchen: Ärger, Öfen und Straße. 日本語のテキスト。',
+];
+
+describe('the tokenizer is left out where it can find nothing', () => {
+  const named = (extension: object) => JSON.stringify(extension, (_key, value) => (typeof value === 'function' ? undefined : value));
+
+  it('drops exactly the three literal-autolink constructs from remark-gfm’s syntax', () => {
+    const full = unified().use(remarkGfm).freeze().data() as { micromarkExtensions: object[] };
+    const without = unified().use(remarkGfmWithoutLiteralAutolinks).freeze().data() as { micromarkExtensions: object[]; fromMarkdownExtensions: unknown[] };
+    expect(named(full.micromarkExtensions)).toMatch(/emailAutolink/);
+    expect(named(without.micromarkExtensions)).not.toMatch(/wwwAutolink|protocolAutolink|emailAutolink/);
+    // Footnotes, strikethrough, tables and task lists are still there.
+    for (const name of ['gfmFootnoteCall', 'strikethrough', 'table', 'tasklistCheck']) expect(named(without.micromarkExtensions)).toMatch(new RegExp(name));
+    expect(without.fromMarkdownExtensions).toHaveLength(1);
+  });
+
+  it('is chosen by the source', () => {
+    for (const text of WITHOUT_TRIGGERS) expect(sourceMayHoldAutolinkLiteral(text), text).toBe(false);
+    for (const text of TEXTS.slice(1)) if (!text.startsWith('An at sign') && !text.startsWith('www without')) expect(sourceMayHoldAutolinkLiteral(text), text).toBe(true);
+    expect(parserFor(WITHOUT_TRIGGERS[0]!)).not.toBe(parserFor(TEXTS[1]!));
+    expect(parserFor(WITHOUT_TRIGGERS[0]!, 'mdx')).not.toBe(parserFor(WITHOUT_TRIGGERS[0]!));
+  });
+
+  for (const text of WITHOUT_TRIGGERS) {
+    it(`parses as remark-gfm does: ${JSON.stringify(text.slice(0, 50))}`, () => {
+      expect(parseMarkdown(text)).toEqual(plain.parse(text));
+    });
+  }
+
+  it('parses every plugin fixture as remark-gfm does', () => {
+    const root = join(import.meta.dirname, '../markdown');
+    const inputs = allFixtureCases(root).map((name) => readFileSync(join(root, name, 'input.md'), 'utf8'));
+    expect(inputs.filter((input) => !sourceMayHoldAutolinkLiteral(input)).length).toBeGreaterThan(30);
+    for (const input of inputs) expect(parseMarkdown(input)).toEqual(plain.parse(input));
   });
 });
