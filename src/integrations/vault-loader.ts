@@ -47,7 +47,6 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   // Where rendered HTML is kept (none in tests: then the store keeps it, as Astro's own loaders do).
   const cacheDir = renderedNotesFolderOf(atlas);
   const keys = new Set<string>();
-  const writes: Promise<void>[] = [];
   let reused = 0;
   const renderedPaths: string[] = [];
   for (const doc of index.documents) {
@@ -87,14 +86,13 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
     // The HTML goes beside the store (lib/rendered-notes.ts), unless Astro must still rewrite
     // image references in it when the page renders.
     if (cacheDir !== undefined && !rendered.metadata.imagePaths?.length) {
-      writes.push(writeRenderedHtml(cacheDir, digest, rendered.html));
+      writeRenderedHtml(cacheDir, digest, rendered.html);
       rendered = { html: '', metadata: { ...rendered.metadata, [HTML_OUTSIDE_KEY]: true } };
     }
     renderedPaths.push(doc.path);
     entries.push({ id, data, filePath, digest, rendered });
   }
-  // Every page's HTML is on disk before the store names its key.
-  await Promise.all(writes);
+  // Every page's HTML is on disk (written as it was rendered) before the store names its key.
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const entry of entries) store.set(entry);

@@ -16,8 +16,7 @@
  * cache folder of a vault (`astroCacheFolder`) is named the same way, here.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from './atlas.ts';
 
@@ -65,20 +64,21 @@ export function hasRenderedHtml(folder: string, key: string): boolean {
 }
 
 /**
- * Writes in the background (the next notes render meanwhile); the caller awaits it before using
- * the key. The folder is made only when a write finds it missing: a `mkdir` for every note was
- * 0.2 s at 10,000 notes.
+ * Written aside, then renamed: a build killed mid-write never leaves half a note under its key.
+ * Synchronous, because a promise per file cost three times the CPU (10,000 notes: 0.16 s
+ * synchronous, 0.5 s with fs/promises, most of it on the main thread). The folder is made only
+ * when a write finds it missing: a `mkdir` for every note was 0.2 s at 10,000 notes.
  */
-export async function writeRenderedHtml(folder: string, key: string, html: string): Promise<void> {
+export function writeRenderedHtml(folder: string, key: string, html: string): void {
   const file = fileOf(folder, key);
   try {
-    await writeFile(`${file}.tmp`, html);
+    writeFileSync(`${file}.tmp`, html);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(folder, { recursive: true });
-    await writeFile(`${file}.tmp`, html);
+    writeFileSync(`${file}.tmp`, html);
   }
-  await rename(`${file}.tmp`, file);
+  renameSync(`${file}.tmp`, file);
 }
 
 /** A content entry's HTML, when it is kept here; undefined when the store holds it. */

@@ -18,9 +18,9 @@ const KEY_B = 'b'.repeat(32);
 const kept = (id: string, digest: string) => ({ id, digest, rendered: { metadata: { [HTML_OUTSIDE_KEY]: true } } });
 
 describe('rendered notes kept beside the content store', () => {
-  it('reads back the HTML an entry was rendered to, by its render key', async () => {
+  it('reads back the HTML an entry was rendered to, by its render key', () => {
     const folder = renderedNotesFolder(cacheDir(), '/vaults/notes');
-    await writeRenderedHtml(folder, KEY_A, '<p>Pods <em>run</em> containers.</p>');
+    writeRenderedHtml(folder, KEY_A, '<p>Pods <em>run</em> containers.</p>');
     expect(hasRenderedHtml(folder, KEY_A)).toBe(true);
     expect(hasRenderedHtml(folder, KEY_B)).toBe(false);
     expect(renderedHtmlOf(folder, kept('pods', KEY_A))).toBe('<p>Pods <em>run</em> containers.</p>');
@@ -43,16 +43,16 @@ describe('rendered notes kept beside the content store', () => {
     expect(renderedNotesFolder(dir, '/vaults/notes')).toBe(renderedNotesFolder(dir, '/vaults/notes'));
   });
 
-  it('refuses a key that is not a render key, so no name can leave the folder', async () => {
+  it('refuses a key that is not a render key, so no name can leave the folder', () => {
     const folder = renderedNotesFolder(cacheDir(), '/vaults/notes');
-    await expect(writeRenderedHtml(folder, '../../escape', 'x')).rejects.toThrow(/not a render key/);
+    expect(() => writeRenderedHtml(folder, '../../escape', 'x')).toThrow(/not a render key/);
     expect(() => hasRenderedHtml(folder, 'ABC')).toThrow(/not a render key/);
   });
 
-  it('prunes what no entry uses, and half-written files', async () => {
+  it('prunes what no entry uses, and half-written files', () => {
     const folder = renderedNotesFolder(cacheDir(), '/vaults/notes');
-    await writeRenderedHtml(folder, KEY_A, 'a');
-    await writeRenderedHtml(folder, KEY_B, 'b');
+    writeRenderedHtml(folder, KEY_A, 'a');
+    writeRenderedHtml(folder, KEY_B, 'b');
     writeFileSync(join(folder, `${KEY_A}.html.tmp`), 'half');
     expect(pruneRenderedNotes(folder, new Set([KEY_A]))).toBe(2);
     expect(readdirSync(folder)).toEqual([`${KEY_A}.html`]);
