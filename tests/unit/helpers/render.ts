@@ -2,7 +2,7 @@
  * Renders Markdown through the same processor the site uses (Astro's unified processor with
  * our pipeline and Shiki settings), as a note of an in-memory vault.
  */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, rehypeHeadingIds as astroRehypeHeadingIds } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import rehypeRaw from 'rehype-raw';
 import { createAtlas, type Atlas } from '../../../src/lib/atlas.ts';
@@ -33,12 +33,13 @@ export function testAtlas(files: Record<string, string | null>, env: Record<stri
  * parsed (markdown/remark-parse-once.ts). `heldTree`: the index held a tree of the note when the
  * render started (then parseAgain dropped it); `treeLeft`: one was still held after it.
  * `astroRawPass`: Astro's own last rehype-raw pass runs, as it would without the pipeline
- * turning it off (pipeline.ts).
+ * turning it off (pipeline.ts); `astroHeadingIds`: Astro's own heading-id pass runs, likewise.
  */
-export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}, settings: Partial<SiteSettings> = {}, { parseAgain = false, astroRawPass = false } = {}) {
+export async function renderNote(files: Record<string, string | null>, path: string, env: Record<string, string> = {}, settings: Partial<SiteSettings> = {}, { parseAgain = false, astroRawPass = false, astroHeadingIds = false } = {}) {
   const atlas = testAtlas(files, env, settings);
   const pipeline = atlasPipeline(atlas);
-  const rehypePlugins = astroRawPass ? pipeline.rehypePlugins?.filter((plugin) => !(Array.isArray(plugin) && plugin[0] === rehypeRaw)) : pipeline.rehypePlugins;
+  const turnedOn = new Set([...(astroRawPass ? [rehypeRaw] : []), ...(astroHeadingIds ? [astroRehypeHeadingIds] : [])]);
+  const rehypePlugins = pipeline.rehypePlugins?.filter((plugin) => !(Array.isArray(plugin) && turnedOn.has(plugin[0] as never)));
   const processor = await createMarkdownProcessor({
     ...pipeline,
     rehypePlugins,
