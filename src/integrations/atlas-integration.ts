@@ -37,6 +37,7 @@ import { vaultLoaderName } from './vault-loader.ts';
 import { watchVault } from './vault-watcher.ts';
 import { refreshUntilCurrent } from './content-refresh.ts';
 import { loadScans, saveScans } from '../lib/note-scans.ts';
+import { parseAhead } from '../lib/parse-ahead.ts';
 import { pruneRenderedNotes, renderedNotesFolderOf } from '../lib/rendered-notes.ts';
 import { engineFingerprint } from '../lib/render-key.ts';
 
@@ -110,7 +111,7 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
   return {
     name: 'container-atlas',
     hooks: {
-      'astro:config:setup': ({ command, config, injectRoute, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, config, injectRoute, updateConfig, logger }) => {
         // Created here, again on each restart of the dev server (which reloads the settings).
         atlas = atlasFor(settings);
         provideAtlas(atlas);
@@ -118,6 +119,9 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         root = fileURLToPath(config.root);
         atlas.cache = { dir: cacheDir(root), engine: engineFingerprint(root) };
         loadScans(scanCacheFile(root), atlas.cache.engine);
+        // A build of a large vault parses the notes whose scans are not kept on both cores
+        // (lib/parse-ahead.ts); dev, where a change parses a note or two, does not start threads.
+        if (command === 'build') await parseAhead(atlas.readAhead());
         atlasLogger = logger;
         // MDX and the sitemap right after this integration, as Starlight adds its own; the
         // report and the swap at the very end (Astro runs each hook in list order, and every

@@ -25,6 +25,12 @@ export interface Atlas {
   /** The current index, built on first use. */
   index(): VaultIndex;
   /**
+   * Reads the vault's files now, for the next `index()` to use, and returns them: a build parses
+   * their notes on worker threads first (parse-ahead.ts), then builds the index from the same
+   * files. (Not imported here: pages import this module, and Vite would bundle the threads.)
+   */
+  readAhead(): readonly VaultFile[];
+  /**
    * The vault changed: forget the problems found so far and build the index again. Only the
    * dev server's vault watcher calls it, once per change, before the content loaders render
    * from the new index and report their problems again.
@@ -65,12 +71,19 @@ export function createAtlas(
 ): Atlas {
   const problems = new ProblemLog();
   let current: VaultIndex | undefined;
+  const read = () => {
+    // What reading refused (links out of the vault, notes cut at the size limit).
+    const readProblems: Problem[] = [];
+    // The settings file configures the site; it is not an attachment to publish.
+    const files = readFiles(readProblems).filter((file) => file.path !== config.settingsFile);
+    return { files, readProblems };
+  };
+  // The files `readAhead` read, for the next index (then dropped: a refresh reads again).
+  let readAhead: ReturnType<typeof read> | undefined;
   const index = (): VaultIndex => {
     if (!current) {
-      // What reading refused (links out of the vault, notes cut at the size limit).
-      const readProblems: Problem[] = [];
-      // The settings file configures the site; it is not an attachment to publish.
-      const files = readFiles(readProblems).filter((file) => file.path !== config.settingsFile);
+      const { files, readProblems } = readAhead ?? read();
+      readAhead = undefined;
       current = buildVaultIndex(files, {
         glossaryFolder: config.glossaryFolder,
         excludeFolders: [...templateFolders(config.vaultDir), ...config.excludeFolders],
@@ -88,6 +101,10 @@ export function createAtlas(
     config,
     problems,
     index,
+    readAhead() {
+      readAhead = read();
+      return readAhead.files;
+    },
     refresh() {
       current = undefined;
       problems.clear();

