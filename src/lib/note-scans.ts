@@ -57,12 +57,14 @@ export function hasScan(body: string, format: SourceFormat): boolean {
 }
 
 /**
- * Holds a tree parsed from exactly this text elsewhere (parse-ahead.ts, on worker threads), for
- * `scanOf` to scan and the page pipeline to take, as if `scanOf` had parsed it.
+ * Holds a tree parsed from exactly this text elsewhere (parse-ahead.ts, on worker threads), and
+ * its scan when that was made there too, as if `scanOf` had parsed and scanned it: `scanOf`
+ * returns the scan (or scans the tree), and the page pipeline takes the tree.
  */
-export function holdParsedTree(body: string, format: SourceFormat, tree: Root): void {
-  if (trees.size >= TREE_LIMIT) return;
-  trees.set(keyOf(body, format), tree);
+export function holdParsedTree(body: string, format: SourceFormat, tree: Root, scan?: NoteScan): void {
+  const key = keyOf(body, format);
+  if (scan && !scans.has(key) && scans.size < MEMORY_LIMIT) scans.set(key, scan);
+  if (trees.size < TREE_LIMIT) trees.set(key, tree);
 }
 
 /**

@@ -64,6 +64,7 @@ describe('parsing ahead on worker threads', () => {
 
   it('gives the index the scans a parse on the main thread gives', async () => {
     await parseAhead(files, { minNotes: 1, threads: 2 });
+    for (const body of distinctBodies) expect(hasScan(body, 'md')).toBe(true);
     const scanned = [...distinctBodies].map((body) => scanOf(body, 'md'));
     forgetScans();
     expect([...distinctBodies].map((body) => scanOf(body, 'md'))).toEqual(scanned);
