@@ -49,6 +49,18 @@ export function linkedDocuments(index: VaultIndex, doc: VaultDocument, which: 'l
   return [...found];
 }
 
+const embedded = new WeakMap<VaultIndex, ReadonlySet<VaultDocument>>();
+
+/** The documents another note embeds (`![[…]]`). */
+export function embeddedDocuments(index: VaultIndex): ReadonlySet<VaultDocument> {
+  let found = embedded.get(index);
+  if (!found) {
+    found = new Set(index.documents.flatMap((doc) => linkedDocuments(index, doc, 'embeds')));
+    embedded.set(index, found);
+  }
+  return found;
+}
+
 /** A part of a note a page shows: lines `from` to `to` (the whole note, a section or a block). */
 export interface ShownPart {
   doc: VaultDocument;

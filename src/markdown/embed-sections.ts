@@ -19,8 +19,18 @@ import type { Reporter } from './messages.ts';
 const parsed = new WeakMap<VaultDocument, Root>();
 
 /**
+ * Keeps a copy of a note's tree, as parsed, for the embeds of it: the page pipeline calls it for
+ * a note another note embeds, when it takes the tree the index parsed (remark-parse-once.ts),
+ * before its plugins change it.
+ */
+export function keepTreeForEmbeds(doc: VaultDocument, tree: Readonly<Root>): void {
+  if (!parsed.has(doc)) parsed.set(doc, structuredClone(tree as Root));
+}
+
+/**
  * The note's body as mdast, MDX code removed; a fresh copy each time. The tree the index parsed
- * for the same text is copied when it is still held (copying takes an eighth of the time parsing does).
+ * for the same text is copied when it is still held or was kept (`keepTreeForEmbeds`): copying
+ * takes an eighth of the time parsing does.
  */
 function treeOf(doc: VaultDocument): Root {
   let tree = parsed.get(doc);

@@ -50,6 +50,10 @@ import { documentOf } from './context.ts';
 import type { VFile } from 'vfile';
 import { remarkEscapedBrackets } from '../lib/escaped-brackets.ts';
 import type { VaultDocument } from '../lib/vault-model.ts';
+import type { Root as MdastRoot } from 'mdast';
+import { embeddedDocuments } from '../lib/outgoing-links.ts';
+import { keepTreeForEmbeds } from './embed-sections.ts';
+import type { VaultOptions } from './context.ts';
 
 /**
  * Code highlighting: Shiki with both themes as CSS variables (`defaultColor: false`; the
@@ -83,8 +87,9 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
     // problem log even if a later step throws.
     remarkPlugins: guardPlugins(atlas, [
       // The parser takes the tree the vault index parsed from the same text, if it holds one
-      // (remark-parse-once.ts): every note is parsed once, not twice.
-      remarkParseOnce,
+      // (remark-parse-once.ts): every note is parsed once, not twice. A note that another note
+      // embeds leaves a copy for its embeds (embed-sections.ts), which would parse it again.
+      [remarkParseOnce, { taken: (tree: Readonly<MdastRoot>, file: VFile) => keepForEmbeds(vault, tree, file) }],
       // A parser extension (no transformer), so its place in the list does not matter: it
       // keeps `\[` and `\]` out of text nodes, so `\[\[x\]\]` is never read as a link. The
       // vault index parses with it too (lib/markdown-parser.ts).
@@ -175,4 +180,10 @@ export function atlasPipeline(atlas: Atlas): UnifiedProcessorOptions {
       [astroRehypeHeadingIds, false],
     ]) as UnifiedProcessorOptions['rehypePlugins'],
   };
+}
+
+/** A note that another note embeds keeps a copy of its tree for those embeds (embed-sections.ts). */
+function keepForEmbeds(vault: VaultOptions, tree: Readonly<MdastRoot>, file: VFile): void {
+  const doc = documentOf(vault, file);
+  if (doc && embeddedDocuments(vault.index()).has(doc)) keepTreeForEmbeds(doc, tree);
 }

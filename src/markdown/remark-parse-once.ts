@@ -16,12 +16,20 @@ import { extname } from '../lib/paths.ts';
 
 type Parser = (document: string, file: VFile) => Root;
 
-export function remarkParseOnce(this: Processor) {
+export interface ParseOnceOptions {
+  /** Called with each tree taken from the index, before any plugin changes it. */
+  taken?: (tree: Readonly<Root>, file: VFile) => void;
+}
+
+export function remarkParseOnce(this: Processor, { taken }: ParseOnceOptions = {}) {
   const parse = this.parser as Parser | undefined;
   if (!parse) return;
   const parseOnce: Parser = (document, file) => {
     if (extname(file.path ?? '') !== '.md') return parse(document, file);
-    return takeParsedTree(document, 'md') ?? parse(document, file);
+    const tree = takeParsedTree(document, 'md');
+    if (!tree) return parse(document, file);
+    taken?.(tree, file);
+    return tree;
   };
   this.parser = parseOnce as Processor['parser'];
 }

@@ -8,8 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFixtureCases, SHARED_VAULT } from '../helpers/fixtures.ts';
-import { renderNote } from '../helpers/render.ts';
-import { forgetScans } from '../../../src/lib/note-scans.ts';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { renderNote, testAtlas, VAULT_DIR } from '../helpers/render.ts';
+import { forgetScans, peekParsedTree } from '../../../src/lib/note-scans.ts';
+import { atlasPipeline } from '../../../src/markdown/pipeline.ts';
 
 const root = import.meta.dirname;
 const inputs = allFixtureCases(root);
@@ -34,4 +37,33 @@ describe('a note is parsed once', () => {
       expect(own(once)).toEqual(own(twice));
     });
   }
+});
+
+describe('a note rendered before a note that embeds it', () => {
+  const files = {
+    ...SHARED_VAULT,
+    'Starter.md': '# Starter\n\nFeed it [[Flour]] daily, ==twice== in summer. #bread\n\n> [!tip] Warm\n> Keep it at 24 °C.\n\n## Discard\n\nUse the discard in [[Pancakes|pancakes]]. ^discard\n',
+    'Flour.md': '# Flour\n\nRye or wheat.\n',
+    'Pancakes.md': '# Pancakes\n',
+    'Loaf.md': '# Loaf\n\n![[Starter]]\n\nAnd the part: ![[Starter#Discard]] and ![[Starter#^discard]]\n',
+  };
+
+  it('leaves the embed an unchanged copy of its tree', async () => {
+    forgetScans();
+    const atlas = testAtlas(files);
+    const processor = await createMarkdownProcessor({ ...atlasPipeline(atlas), syntaxHighlight: false });
+    const render = async (path: string) => {
+      const doc = atlas.index().documents.find((d) => d.path === path)!;
+      return (await processor.render(doc.body, { fileURL: pathToFileURL(`${VAULT_DIR}/${path}`) })).code;
+    };
+    const starter = atlas.index().documents.find((d) => d.path === 'Starter.md')!;
+    await render('Starter.md');
+    // Its tree was taken (and changed) by its own render: the embed cannot copy it from the index.
+    expect(peekParsedTree(starter.body, 'md')).toBeUndefined();
+    const loaf = await render('Loaf.md');
+    forgetScans();
+    // The same note rendered where nothing came first: the embed parses or copies a fresh tree.
+    expect(loaf).toBe((await renderNote(files, 'Loaf.md')).html);
+    expect(loaf).toContain('Keep it at 24 °C.');
+  });
 });
