@@ -1,11 +1,13 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readObsidianAppSettings } from '../../../src/lib/obsidian-app-settings.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = tempDirs('atlas-app-');
 
 function vaultWith(appJson: string | undefined): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-app-'));
+  const dir = tempDir();
   if (appJson !== undefined) {
     mkdirSync(join(dir, '.obsidian'));
     writeFileSync(join(dir, '.obsidian', 'app.json'), appJson);

@@ -1,13 +1,15 @@
 /** Breadcrumb trails and "last updated" dates (lib/breadcrumbs.ts, lib/last-updated.ts). */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breadcrumbTrail } from '../../../src/lib/breadcrumbs.ts';
 import { gitHistory, lastUpdated } from '../../../src/lib/last-updated.ts';
 import { buildVaultIndex } from '../../../src/lib/vault-index.ts';
 import { vaultFiles } from '../helpers/render.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = tempDirs('atlas-git-');
 
 const index = buildVaultIndex(
   vaultFiles({
@@ -57,7 +59,7 @@ describe('lastUpdated', () => {
   });
 
   it('reads every file’s last commit from one git log, and is silent outside Git', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'atlas-git-'));
+    const repo = tempDir();
     const vault = join(repo, 'vault');
     mkdirSync(join(vault, 'Guides'), { recursive: true });
     git(repo, 'init', '-q');
@@ -80,7 +82,7 @@ describe('lastUpdated', () => {
     expect(history.has('Uncommitted.md')).toBe(false);
     expect(lastUpdated(doc('Guides/Start.md'), vault)?.toISOString()).toBe('2026-02-03T04:05:06.000Z');
 
-    const outside = mkdtempSync(join(tmpdir(), 'atlas-nogit-'));
+    const outside = tempDir();
     expect(gitHistory(outside).size).toBe(0);
   });
 });

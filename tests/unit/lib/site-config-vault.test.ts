@@ -2,8 +2,7 @@
  * Settings that name things in the vault (home note, key concepts, navigation, logo) are
  * checked against the vault index: a wrong name is a problem positioned in `atlas.yaml`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAtlas } from '../../../src/lib/atlas.ts';
@@ -11,9 +10,12 @@ import { loadSiteConfig } from '../../../src/lib/site-config.ts';
 import { siteNavigation } from '../../../src/lib/site-nav.ts';
 import { hrefFor } from '../../../src/lib/paths.ts';
 import { vaultFiles } from '../helpers/render.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = tempDirs('atlas-vault-');
 
 function atlasFor(settings: string, files: Record<string, string | null>, env: Record<string, string> = {}) {
-  const vault = mkdtempSync(join(tmpdir(), 'atlas-vault-'));
+  const vault = tempDir();
   writeFileSync(join(vault, 'atlas.yaml'), settings);
   const config = loadSiteConfig({ vault }, env, vault);
   return createAtlas(config, () => vaultFiles({ 'atlas.yaml': null, ...files }));

@@ -1,12 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadSiteConfig } from '../../../src/lib/site-config.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = tempDirs('atlas-settings-');
 
 /** A vault folder with the given `atlas.yaml` (none when `settings` is undefined). */
 function vaultWith(settings?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-settings-'));
+  const dir = tempDir();
   mkdirSync(dir, { recursive: true });
   if (settings !== undefined) writeFileSync(join(dir, 'atlas.yaml'), settings);
   return dir;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildVaultIndex } from '../../../src/lib/vault-index.ts';
 import { templateFolders } from '../../../src/lib/vault-files.ts';
 import { vaultFiles } from '../helpers/render.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = tempDirs('atlas-vault-');
 
 const term = (extra: string) => `---\ntitle: T\ndefinition: A thing.\n${extra}---\nBody\n`;
 
@@ -119,7 +121,7 @@ describe('frontmatterValid', () => {
 
 describe('templateFolders', () => {
   it('reads the Templates plugin folder from .obsidian, besides the usual names', () => {
-    const vault = mkdtempSync(join(tmpdir(), 'atlas-vault-'));
+    const vault = tempDir();
     mkdirSync(join(vault, '.obsidian'));
     writeFileSync(join(vault, '.obsidian', 'templates.json'), JSON.stringify({ folder: '/Meta/My templates/' }));
     expect(templateFolders(vault)).toEqual(expect.arrayContaining(['templates', 'Templates', 'Meta/My templates']));

@@ -4,15 +4,17 @@
  * The machine is simulated with stub `id`, `fc-list` and `apt-get` commands first on PATH.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = tempDirs('atlas-sysdeps-');
 
 const SCRIPT = resolve(import.meta.dirname, '../../../scripts/system-deps.sh');
 
 function machine(opts: { uid: number; fonts: boolean }) {
-  const bin = mkdtempSync(join(tmpdir(), 'atlas-sysdeps-'));
+  const bin = tempDir();
   const log = join(bin, 'apt.log');
   const stub = (name: string, body: string) => {
     writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
