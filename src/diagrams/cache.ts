@@ -75,6 +75,16 @@ export class DiagramCache {
     }
   }
 
+  /** The keys read or written so far: another thread's, for `markUsed` in the one that prunes. */
+  usedKeys(): string[] {
+    return [...this.#used];
+  }
+
+  /** Counts keys another thread read (render-ahead.ts) as used here, so `prune` keeps them. */
+  markUsed(keys: Iterable<string>): void {
+    for (const key of keys) this.#used.add(key);
+  }
+
   /**
    * After a whole build: deletes the renders no diagram used, so a committed cache holds exactly
    * the vault's diagrams. Only this cache's own files (hash-named) are touched.

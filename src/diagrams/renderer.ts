@@ -43,6 +43,12 @@ export interface RendererOptions {
   idleMs?: number;
   /** Give up on one diagram after this long. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Only the cache, never a browser: a diagram not in it is counted in `misses` and comes back
+   * as `no-browser`. For a thread that renders notes ahead (render-ahead.ts) and leaves a note
+   * with a new diagram to the build's one browser.
+   */
+  cacheOnly?: boolean;
 }
 
 /** `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`, else Playwright's own download. */
@@ -66,11 +72,14 @@ export class DiagramRenderer {
   launches = 0;
   /** How many diagrams went through the browser (cache misses). */
   renders = 0;
+  /** With `cacheOnly`: how many diagrams were not in the cache. */
+  misses = 0;
 
   readonly cache: DiagramCache | undefined;
   readonly #launch: () => Promise<Browser>;
   readonly #idleMs: number;
   readonly #timeoutMs: number;
+  readonly #cacheOnly: boolean;
   #browser: Promise<{ browser: Browser; page: Page }> | undefined;
   #launchError: string | undefined;
   #queue: Promise<unknown> = Promise.resolve();
@@ -81,6 +90,7 @@ export class DiagramRenderer {
     this.#launch = options.launch ?? launchChromium;
     this.#idleMs = options.idleMs ?? 15_000;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#cacheOnly = options.cacheOnly ?? false;
   }
 
   async render(written: string): Promise<RenderResult> {
@@ -91,6 +101,10 @@ export class DiagramRenderer {
     const key = this.cache?.key(source);
     const cached = key ? this.cache?.get(key) : undefined;
     if (cached) return cached;
+    if (this.#cacheOnly) {
+      this.misses += 1;
+      return { kind: 'no-browser', message: 'not in the render cache (cache-only renderer)' };
+    }
     // Serial: renders share one page and Mermaid's global state.
     const result = this.#queue.then(() => this.#renderInBrowser(source, written));
     this.#queue = result.catch(() => undefined);
@@ -195,6 +209,16 @@ export function sharedRenderer(cacheDir?: string): DiagramRenderer {
     process.once('beforeExit', () => void closeRenderer());
   }
   return holder[KEY];
+}
+
+/**
+ * Makes the shared renderer of this thread (render-ahead.ts) one that reads the cache only:
+ * `sharedRenderer` returns it from here on.
+ */
+export function useCacheOnlyRenderer(cacheDir: string): DiagramRenderer {
+  const renderer = new DiagramRenderer({ cache: new DiagramCache(cacheSalt(), cacheDir), cacheOnly: true });
+  (globalThis as Holder)[KEY] = renderer;
+  return renderer;
 }
 
 /** Closes the build's browser, if one was started. Safe to call any number of times. */

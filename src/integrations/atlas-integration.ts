@@ -23,7 +23,8 @@ import { createAtlas, provideAtlas, type Atlas } from '../lib/atlas.ts';
 import { loadSiteConfig, vaultFolderProblem, type SiteSettings } from '../lib/site-config.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { contentTypeOf } from '../lib/media.ts';
-import { closeRenderer, pruneRenderCache } from '../diagrams/renderer.ts';
+import { closeRenderer, pruneRenderCache, sharedRenderer } from '../diagrams/renderer.ts';
+import { vaultCacheDir } from '../diagrams/cache.ts';
 import { buildSearch } from '../search/build-index.ts';
 import { attachmentContent, publishAttachments } from './attachments.ts';
 import { discardStaging, stagingDirFor, swapInto } from './staged-output.ts';
@@ -37,7 +38,8 @@ import { vaultLoaderName } from './vault-loader.ts';
 import { watchVault } from './vault-watcher.ts';
 import { refreshUntilCurrent } from './content-refresh.ts';
 import { loadScans, saveScans } from '../lib/note-scans.ts';
-import { parseAhead } from '../lib/parse-ahead.ts';
+import { parseAhead, type TreeKeeper } from '../lib/parse-ahead.ts';
+import { startRenderAhead } from '../lib/render-ahead.ts';
 import { pruneRenderedNotes, renderedNotesFolderOf } from '../lib/rendered-notes.ts';
 import { engineFingerprint } from '../lib/render-key.ts';
 
@@ -55,6 +57,8 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
   let cardDrawing: CardDrawing | undefined;
   /** The project's folder (Astro's `root`): where the caches live. */
   let root: string;
+  /** The parsing thread that kept its trees, until it is given its notes to render. */
+  let keeper: TreeKeeper | undefined;
   /** This integration's logger: the end of the build reports under its name too. */
   let atlasLogger: AstroIntegrationLogger;
   /** The end of a build, run after every other integration's own (see `astro:config:setup`). */
@@ -66,6 +70,12 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         // Every page is rendered: the diagram browser (if one started) is no longer needed,
         // and left open it would keep the build process alive.
         await closeRenderer();
+        // The diagrams the rendering thread read count as used here too (lib/render-ahead.ts).
+        if (atlas.renderAhead) {
+          const read = await atlas.renderAhead.finished;
+          await atlas.renderAhead.close();
+          if (read.length > 0) sharedRenderer(vaultCacheDir(atlas.config.vaultDir)).cache?.markUsed(read);
+        }
         // Only when every note was rendered has every diagram in use been read from or written
         // to the cache: a note reused from the content store asked for none of its renders.
         if (atlas.reusedRenders === 0) pruneRenderCache();
@@ -121,7 +131,9 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
         loadScans(scanCacheFile(root), atlas.cache.engine);
         // A build of a large vault parses the notes whose scans are not kept on both cores
         // (lib/parse-ahead.ts); dev, where a change parses a note or two, does not start threads.
-        if (command === 'build') await parseAhead(atlas.readAhead());
+        // The thread that keeps its trees then renders those notes (lib/render-ahead.ts), from
+        // `astro:config:done`, when the Markdown options are final.
+        if (command === 'build') ({ keeper } = await parseAhead(atlas.readAhead(), { keep: true, ...(atlas.config.threadsFrom ? { minNotes: atlas.config.threadsFrom } : {}) }));
         atlasLogger = logger;
         // MDX and the sitemap right after this integration, as Starlight adds its own; the
         // report and the swap at the very end (Astro runs each hook in list order, and every
@@ -148,6 +160,16 @@ export function atlasIntegration(settings: SiteSettings): AstroIntegration {
           updateConfig({ outDir: pathToFileURL(`${staging}/`) });
         }
         if (command === 'dev') printProblemsAsFound(atlas, logger);
+      },
+      'astro:config:done': ({ config }) => {
+        if (!keeper) return;
+        const { markdown, image } = config;
+        // What Astro's content layer gives the processor's `createRenderer` (`renderMarkdown`);
+        // of the image settings, what its image collector reads.
+        const options = { image: { domains: image.domains, remotePatterns: image.remotePatterns }, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+        const folder = renderedNotesFolderOf(atlas);
+        atlas.renderAhead = startRenderAhead(keeper, atlas.index(), { settings, env: { ...process.env }, root: process.cwd() }, options, folder && atlas.cache ? { folder, engine: atlas.cache.engine } : undefined);
+        keeper = undefined;
       },
       'astro:server:setup': ({ server, refreshContent, logger }) => {
         watchVault(atlas, server.watcher, {

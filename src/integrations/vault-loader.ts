@@ -40,7 +40,7 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   atlas.loadsStarted += 1;
   const index = atlas.index();
   const root = config.root.pathname;
-  const keyOf = renderKeysFor(atlas, root);
+  const keyOf = renderKeysFor(atlas, engineFingerprint(root));
   // Render everything first, then swap: the store never holds a half-updated vault (in dev, a
   // page reload can come at any moment).
   const entries: Array<Parameters<typeof store.set>[0]> = [];
@@ -49,6 +49,33 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   const keys = new Set<string>();
   let reused = 0;
   const renderedPaths: string[] = [];
+  // Notes a second thread may be rendering (lib/render-ahead.ts): done last, last first, each
+  // by whichever thread gets to it first.
+  const ahead = atlas.renderAhead;
+  const later: Array<{ slot: number; doc: VaultDocument; data: Record<string, unknown>; digest: string; filePath: string; absolute: string }> = [];
+  const renderHere = async (doc: VaultDocument, absolute: string): Promise<Rendered> => {
+    // The problems this render reports travel with its HTML, to be reported again on reuse.
+    // Only this note's: the other collection renders at the same time, into the same log.
+    const problems: Problem[] = [];
+    const stop = atlas.problems.watch({ added: (problem) => problem.file === doc.path && problems.push(problem), cleared: () => {} });
+    try {
+      const { html, metadata } = await renderMarkdown(doc.body, { fileURL: pathToFileURL(absolute) });
+      return { html, metadata: metadata ?? {}, problems };
+    } finally {
+      stop();
+    }
+  };
+  const entryOf = (doc: VaultDocument, { html, metadata, problems }: Rendered, base: { id: string; data: Record<string, unknown>; filePath: string; digest: string }) => {
+    let rendered: NonNullable<Parameters<typeof store.set>[0]['rendered']> = { html: html ?? '', metadata: { ...metadata, [PROBLEMS_KEY]: problems } };
+    // The HTML goes beside the store (lib/rendered-notes.ts), unless Astro must still rewrite
+    // image references in it when the page renders.
+    if (cacheDir !== undefined && !(metadata.imagePaths as string[] | undefined)?.length) {
+      if (html !== undefined) writeRenderedHtml(cacheDir, base.digest, html);
+      rendered = { html: '', metadata: { ...rendered.metadata, [HTML_OUTSIDE_KEY]: true } };
+    }
+    renderedPaths.push(doc.path);
+    return { ...base, rendered };
+  };
   for (const doc of index.documents) {
     if (doc.kind !== kind || !doc.publish) continue;
     const absolute = join(atlas.config.vaultDir, doc.path);
@@ -72,25 +99,25 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
       atlas.reusedRenders += 1;
       continue;
     }
-    // The problems this render reports travel with its HTML, to be reported again on reuse.
-    // Only this note's: the other collection renders at the same time, into the same log.
-    const problems: Problem[] = [];
-    const stop = atlas.problems.watch({ added: (problem) => problem.file === doc.path && problems.push(problem), cleared: () => {} });
-    let rendered;
-    try {
-      rendered = await renderMarkdown(doc.body, { fileURL: pathToFileURL(absolute) });
-    } finally {
-      stop();
+    if (ahead?.has(doc)) {
+      later.push({ slot: entries.length, doc, data, digest, filePath, absolute });
+      entries.push({ id, data });
+      continue;
     }
-    rendered = { ...rendered, metadata: { ...rendered.metadata, [PROBLEMS_KEY]: problems } };
-    // The HTML goes beside the store (lib/rendered-notes.ts), unless Astro must still rewrite
-    // image references in it when the page renders.
-    if (cacheDir !== undefined && !rendered.metadata.imagePaths?.length) {
-      writeRenderedHtml(cacheDir, digest, rendered.html);
-      rendered = { html: '', metadata: { ...rendered.metadata, [HTML_OUTSIDE_KEY]: true } };
-    }
-    renderedPaths.push(doc.path);
-    entries.push({ id, data, filePath, digest, rendered });
+    entries.push(entryOf(doc, await renderHere(doc, absolute), { id, data, filePath, digest }));
+  }
+  let renderedThere = 0;
+  for (const { slot, doc, data, digest, filePath, absolute } of later.reverse()) {
+    const there = await ahead!.claim(doc);
+    let rendered: Rendered;
+    // Written there under the key the thread computed: the same as this one, or rendered again.
+    if (there && (there.html !== undefined || (cacheDir !== undefined && there.key === digest))) {
+      // Recorded here as if found here: in the log, and with the note's HTML for reuse.
+      for (const problem of there.problems) atlas.problems.add(problem);
+      rendered = { html: there.html, metadata: there.metadata, problems: there.problems.filter((problem) => problem.file === doc.path) };
+      renderedThere += 1;
+    } else rendered = await renderHere(doc, absolute);
+    entries[slot] = entryOf(doc, rendered, { id: entries[slot]!.id, data, filePath, digest });
   }
   // Every page's HTML is on disk (written as it was rendered) before the store names its key.
   const ids = new Set(entries.map((entry) => entry.id));
@@ -100,18 +127,27 @@ async function loadAll(atlas: Atlas, kind: VaultDocument['kind'], context: Loade
   atlas.renderKeys[kind] = keys;
   // After an edit, the few notes rendered again are named: the author sees what the edit touched.
   const named = reused > 0 && renderedPaths.length > 0 && renderedPaths.length <= 5 ? ` (${renderedPaths.join(', ')})` : '';
-  if (entries.length > 0) context.logger.info(`${kind === 'term' ? 'Glossary entries' : 'Notes'}: ${renderedPaths.length} rendered${named}, ${reused} unchanged (render cache).`);
+  if (entries.length > 0) context.logger.info(`${kind === 'term' ? 'Glossary entries' : 'Notes'}: ${renderedPaths.length} rendered${named}${renderedThere > 0 ? ` (${renderedThere} on a second thread)` : ''}, ${reused} unchanged (render cache).`);
 }
+
+/**
+ * A note's render: what Astro's `renderMarkdown` returns, and the problems it reported for the
+ * note. No `html`: it is already in the rendered-notes folder, under the note's render key.
+ */
+type Rendered = { html?: string; metadata: Record<string, unknown>; problems: Problem[] };
 
 /** Where a rendered entry keeps the problems its render reported. */
 const PROBLEMS_KEY = 'atlasProblems';
 
-/** Render keys for the current index, with the engine and the settings that shape rendering. */
-function renderKeysFor(atlas: Atlas, root: string): (doc: VaultDocument) => string {
+/**
+ * Render keys for the current index, with the engine (`engineFingerprint`) and the settings that
+ * shape rendering. The thread that renders ahead (lib/render-worker.ts) keys its notes with it too.
+ */
+export function renderKeysFor(atlas: Atlas, engine: string): (doc: VaultDocument) => string {
   const appSettings = join(atlas.config.vaultDir, '.obsidian/app.json');
   const settings = JSON.stringify([atlas.config, existsSync(appSettings) ? readFileSync(appSettings, 'utf8') : null]);
   const plan = ledgerPlan(atlas);
-  return renderKeys(atlas.index(), { engine: engineFingerprint(root), settings, keptAnchors: (doc) => plan.keptAnchors.get(doc.path) });
+  return renderKeys(atlas.index(), { engine, settings, keptAnchors: (doc) => plan.keptAnchors.get(doc.path) });
 }
 
 /**

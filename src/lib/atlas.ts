@@ -12,6 +12,7 @@ import { readVault, templateFolders } from './vault-files.ts';
 import type { SiteConfig } from './site-config.ts';
 import { ProblemLog, type Problem } from './problems.ts';
 import { checkSettings } from './settings-check.ts';
+import type { RenderAhead } from './render-ahead.ts';
 
 /** Where a build keeps what a later build may reuse, and the engine that wrote it. */
 export interface BuildCache {
@@ -59,6 +60,11 @@ export interface Atlas {
    * the integration; without it (tests), nothing is kept.
    */
   cache?: BuildCache;
+  /**
+   * A thread rendering part of a large vault's notes during the content sync (render-ahead.ts),
+   * set by the integration for a build; the content loaders claim its renders.
+   */
+  renderAhead?: RenderAhead;
 }
 
 /**

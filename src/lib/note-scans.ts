@@ -67,6 +67,25 @@ export function holdParsedTree(body: string, format: SourceFormat, tree: Root, s
   if (trees.size < TREE_LIMIT) trees.set(key, tree);
 }
 
+/** The scans held for these texts, by key: what another thread needs to build the same index (render-ahead.ts). */
+export function heldScans(bodies: Iterable<string>, format: SourceFormat): Array<[string, NoteScan]> {
+  return [...bodies].flatMap((body) => {
+    const key = keyOf(body, format);
+    const scan = scans.get(key);
+    return scan ? [[key, scan] as [string, NoteScan]] : [];
+  });
+}
+
+/** Holds the scan of this text, made elsewhere (a thread that keeps the tree, parse-ahead.ts). */
+export function holdScanOf(body: string, format: SourceFormat, scan: NoteScan): void {
+  holdScans([[keyOf(body, format), scan]]);
+}
+
+/** Holds scans made elsewhere (`heldScans` on another thread, or the cache file), by key. */
+export function holdScans(entries: Iterable<[string, NoteScan]>): void {
+  for (const [key, scan] of entries) if (!scans.has(key) && scans.size < MEMORY_LIMIT) scans.set(key, scan);
+}
+
 /**
  * The tree `scanOf` parsed from exactly this text, if it is still held: the caller owns it (it
  * is not kept). The scan only reads its tree, so the tree is as the parser made it.
@@ -97,7 +116,7 @@ export function loadScans(file: string, engine: string): number {
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     if (cache.engine !== engine || !Array.isArray(cache.scans)) return 0;
-    for (const [key, scan] of cache.scans) if (!scans.has(key)) scans.set(key, scan);
+    holdScans(cache.scans);
     return cache.scans.length;
   } catch {
     // A cache cut short (a build killed while writing) is only slower: parse again.

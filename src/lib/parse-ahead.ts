@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import type { NoteScan } from './markdown-scan.ts';
-import { hasScan, holdParsedTree } from './note-scans.ts';
+import { hasScan, holdParsedTree, holdScanOf } from './note-scans.ts';
 import { extname } from './paths.ts';
 import { parsedBodyOf } from './vault-document.ts';
 import type { VaultFile } from './vault-model.ts';
@@ -29,35 +29,73 @@ const BATCH = 100;
 export interface ParseAheadOptions {
   minNotes?: number;
   threads?: number;
+  /**
+   * The first thread keeps the trees it parses and sends back only their scans, and stays
+   * open: it renders those notes later (render-ahead.ts). Its trees never cross threads.
+   */
+  keep?: boolean;
 }
 
-/** Parses the vault's unscanned Markdown notes on worker threads; returns how many trees it holds for the index. */
-export async function parseAhead(files: readonly VaultFile[], { minNotes = PARSE_AHEAD_MIN_NOTES, threads = Math.min(2, availableParallelism()) }: ParseAheadOptions = {}): Promise<number> {
+/** A parsing thread left open with the trees of `bodies` (`keep`): see render-ahead.ts. */
+export interface TreeKeeper {
+  worker: Worker;
+  /** The bodies whose trees it holds (and whose scans this thread holds). */
+  bodies: Set<string>;
+}
+
+export interface ParsedAhead {
+  /** Notes parsed on the threads: their scans (and, but for the keeper's, their trees) are held here. */
+  held: number;
+  keeper?: TreeKeeper;
+}
+
+/** Parses the vault's unscanned Markdown notes on worker threads, for the index and the pages. */
+export async function parseAhead(files: readonly VaultFile[], { minNotes = PARSE_AHEAD_MIN_NOTES, threads = Math.min(2, availableParallelism()), keep = false }: ParseAheadOptions = {}): Promise<ParsedAhead> {
   const bodies = [...new Set(files.flatMap((file) => (file.source !== undefined && extname(file.path) === '.md' ? [parsedBodyOf(file.source)] : [])))].filter((body) => !hasScan(body, 'md'));
-  if (bodies.length < minNotes || threads < 1) return 0;
+  if (bodies.length < minNotes || threads < 1) return { held: 0 };
   const batches: string[][] = [];
   for (let i = 0; i < bodies.length; i += BATCH) batches.push(bodies.slice(i, i + BATCH));
   let next = 0;
   let held = 0;
-  const run = () =>
+  let keeper: TreeKeeper | undefined;
+  const run = (keeps: boolean) =>
     new Promise<void>((resolve) => {
-      const worker = new Worker(new URL('./parse-worker.ts', import.meta.url));
+      const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { keep: keeps } });
+      const kept = new Set<string>();
       let batch: string[] | undefined;
+      let failed = false;
       const send = () => {
         batch = batches[next++];
         if (batch) worker.postMessage(batch);
-        else void worker.terminate().then(() => resolve());
+        else if (keeps) {
+          keeper = { worker, bodies: kept };
+          resolve();
+        } else void worker.terminate().then(() => resolve());
       };
-      worker.on('message', (parsed: Array<{ tree: Root; scan: NoteScan }>) => {
-        for (const [i, { tree, scan }] of parsed.entries()) holdParsedTree(batch![i]!, 'md', tree, scan);
+      worker.on('message', (parsed: Array<{ tree?: Root; scan: NoteScan }>) => {
+        if (failed || !batch) return;
+        for (const [i, { tree, scan }] of parsed.entries()) {
+          const body = batch[i]!;
+          if (tree) holdParsedTree(body, 'md', tree, scan);
+          else {
+            holdScanOf(body, 'md', scan);
+            kept.add(body);
+          }
+        }
         held += parsed.length;
         send();
       });
-      // A thread that fails leaves its notes to the main thread (the index parses what it lacks).
-      worker.once('error', () => resolve());
-      worker.once('exit', () => resolve());
+      // A thread that fails leaves its notes to the main thread (the index parses what it lacks;
+      // the pages parse what a failed keeper held).
+      const fail = () => {
+        failed = true;
+        if (keeper?.worker === worker) keeper = undefined;
+        resolve();
+      };
+      worker.once('error', fail);
+      worker.once('exit', fail);
       send();
     });
-  await Promise.all(Array.from({ length: Math.min(threads, batches.length) }, run));
-  return held;
+  await Promise.all(Array.from({ length: Math.min(threads, batches.length) }, (_, i) => run(keep && i === 0)));
+  return { held, ...(keeper ? { keeper } : {}) };
 }

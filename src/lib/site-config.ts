@@ -129,6 +129,8 @@ export interface SiteConfig extends z.output<typeof siteSettingsSchema> {
   vaultDir: string;
   /** `true` unless `ATLAS_LENIENT=1`: content problems fail the build. */
   strict: boolean;
+  /** `ATLAS_THREADS_FROM`: from how many notes a build parses and renders on two cores. */
+  threadsFrom?: number;
   /** The deployed origin, e.g. `https://atlas.example.org` (`ATLAS_SITE_URL`, else `url`). */
   site: string;
   /** The base path, `/` or `/docs/` (`ATLAS_BASE`). */
@@ -150,6 +152,11 @@ const envSchema = z.object({
     .string()
     .regex(/^\/?[\w\-./]*$/, 'ATLAS_BASE must be a URL path such as /atlas/.')
     .optional(),
+  /**
+   * From how many notes to parse, and render, on two cores (lib/parse-ahead.ts, render-ahead.ts);
+   * default 2,000. Tests set 1 to build a small vault the way a large one is built.
+   */
+  ATLAS_THREADS_FROM: z.coerce.number().int().min(1, 'ATLAS_THREADS_FROM must be a number of notes, 1 or more.').optional(),
   /** A deployment's own name, e.g. "Cooking Notes (preview)"; overrides the settings' title. */
   ATLAS_TITLE: z.string().min(1, 'ATLAS_TITLE must not be empty; unset it to use the vault\'s title.').optional(),
 });
@@ -179,6 +186,7 @@ export function loadSiteConfig(settings: SiteSettings, env: NodeJS.ProcessEnv = 
     site: parsedEnv.data.ATLAS_SITE_URL ?? merged.url,
     base: normaliseBase(parsedEnv.data.ATLAS_BASE),
     ...(fromVault.source ? { settingsSource: fromVault.source } : {}),
+    ...(parsedEnv.data.ATLAS_THREADS_FROM ? { threadsFrom: parsedEnv.data.ATLAS_THREADS_FROM } : {}),
   };
 }
 

@@ -22,6 +22,13 @@ export default function setup(project: TestProject) {
   // A second build of the same vault, to check that builds are reproducible byte for byte; with
   // no browser, to check that diagrams then come from the render cache the first build filled.
   const again = buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist-again'), { ATLAS_LENIENT: '1', CHROMIUM_PATH: '/nonexistent/chromium' });
+  // The same vault built from nothing, with its notes parsed and rendered on two threads, as a
+  // vault of thousands of notes is (ATLAS_THREADS_FROM=1; lib/parse-ahead.ts, render-ahead.ts):
+  // it must write what the first build wrote, byte for byte.
+  forgetBuilds('tests/fixtures/vault');
+  rmSync(join(BUILD_CACHE, 'atlas-scans.json'), { force: true });
+  rmSync(renderedNotesFolder(BUILD_CACHE, resolve('tests/fixtures/vault')), { recursive: true, force: true });
+  project.provide('fixtureBuildThreads', buildSite('tests/fixtures/vault', join(TMP, 'fixture-dist-threads'), { ATLAS_LENIENT: '1', ATLAS_THREADS_FROM: '1' }));
   // A vault about something else (cooking), with its own settings file and home note.
   const cooking = buildSite('tests/fixtures/cooking-vault', join(TMP, 'cooking-dist'));
   project.provide('cookingBuild', cooking);
@@ -87,6 +94,7 @@ declare module 'vitest' {
     fixtureBuild: import('./build-site.ts').BuildResult;
     strictBuild: import('./build-site.ts').BuildResult;
     fixtureBuildAgain: import('./build-site.ts').BuildResult;
+    fixtureBuildThreads: import('./build-site.ts').BuildResult;
     minimalBuild: import('./build-site.ts').BuildResult;
     cookingBuild: import('./build-site.ts').BuildResult;
     baseBuild: import('./build-site.ts').BuildResult;

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DiagramCache } from '../../../src/diagrams/cache.ts';
 import { cacheSalt, DiagramRenderer, launchChromium } from '../../../src/diagrams/renderer.ts';
 import { diagramLinks } from '../../../src/diagrams/links.ts';
+import { withPalette } from '../../../src/diagrams/palette.ts';
 import type { VaultDocument } from '../../../src/lib/vault-model.ts';
 import { guardPlugins } from '../../../src/markdown/guard.ts';
 import { rehypeDiagrams } from '../../../src/markdown/rehype-diagrams.ts';
@@ -65,6 +66,27 @@ describe('diagram renderer', () => {
     results.forEach((r, i) => expect(r.kind === 'svg' && r.svg).toContain(`a${i}`));
     expect(renderer.launches).toBe(1);
     expect(renderer.renders).toBe(4);
+  });
+});
+
+describe('a cache-only renderer (a thread rendering ahead, lib/render-ahead.ts)', () => {
+  it('reads the cache, counts what it lacks, never starts a browser; its reads survive the prune', { timeout: 60_000 }, async () => {
+    const cold = setup();
+    const drawn = await cold.renderer.render(SOURCE);
+    expect(drawn.kind).toBe('svg');
+    const other = 'flowchart LR\n  accTitle: Other\n  accDescr: Another arrow.\n  c --> d\n';
+    expect((await cold.renderer.render(other)).kind).toBe('svg');
+    const reader = new DiagramRenderer({ cache: new DiagramCache(cacheSalt(), cold.dir), cacheOnly: true, launch: () => Promise.reject(new Error('must not launch')) });
+    expect(await reader.render(SOURCE)).toEqual(drawn);
+    expect(reader.misses).toBe(0);
+    expect((await reader.render('flowchart LR\n  never --> drawn\n')).kind).toBe('no-browser');
+    expect(reader.misses).toBe(1);
+    expect(reader.launches).toBe(0);
+    // The build's own renderer prunes: what the thread read is kept, what nobody read goes.
+    const build = new DiagramCache(cacheSalt(), cold.dir);
+    build.markUsed(reader.cache!.usedKeys());
+    expect(build.prune()).toBe(1);
+    expect(readdirSync(cold.dir)).toEqual([`${build.key(withPalette(SOURCE))}.svg`]);
   });
 });
 

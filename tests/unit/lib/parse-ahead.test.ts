@@ -46,7 +46,7 @@ describe('parsing ahead on worker threads', () => {
   });
 
   it('hands back, for every Markdown note, the tree the main thread parses', async () => {
-    expect(await parseAhead(files, { minNotes: 1, threads: 2 })).toBe(distinctBodies.size);
+    expect((await parseAhead(files, { minNotes: 1, threads: 2 })).held).toBe(distinctBodies.size);
     for (const body of distinctBodies) {
       const tree = takeParsedTree(body, 'md');
       expect(tree, body.slice(0, 60)).toBeDefined();
@@ -70,15 +70,33 @@ describe('parsing ahead on worker threads', () => {
     expect([...distinctBodies].map((body) => scanOf(body, 'md'))).toEqual(scanned);
   });
 
+  it('with `keep`, one thread keeps its trees and sends the scans alone, and stays open to render them', async () => {
+    const { held, keeper } = await parseAhead(files, { minNotes: 1, threads: 2, keep: true });
+    expect(held).toBe(distinctBodies.size);
+    try {
+      expect(keeper!.bodies.size).toBeGreaterThan(0);
+      expect(keeper!.bodies.size).toBeLessThan(distinctBodies.size);
+      const scanned = [...distinctBodies].map((body) => scanOf(body, 'md'));
+      for (const body of distinctBodies) {
+        // The keeper's trees stay on its thread; every scan is here.
+        expect(takeParsedTree(body, 'md') === undefined, body.slice(0, 60)).toBe(keeper!.bodies.has(body));
+      }
+      forgetScans();
+      expect([...distinctBodies].map((body) => scanOf(body, 'md'))).toEqual(scanned);
+    } finally {
+      await keeper?.worker.terminate();
+    }
+  });
+
   it('skips notes already scanned, `.mdx` notes, and vaults too small to gain', async () => {
     const [first, ...rest] = [...distinctBodies];
     scanOf(first!, 'md');
     takeParsedTree(first!, 'md');
     expect(hasScan(first!, 'md')).toBe(true);
-    expect(await parseAhead(files, { minNotes: 1, threads: 1 })).toBe(rest.length);
+    expect((await parseAhead(files, { minNotes: 1, threads: 1 })).held).toBe(rest.length);
     expect(takeParsedTree(first!, 'md')).not.toBeDefined();
     forgetScans();
-    expect(await parseAhead(files, { minNotes: distinctBodies.size + 1 })).toBe(0);
-    expect(await parseAhead(files.filter((file) => file.path.endsWith('.mdx')), { minNotes: 1 })).toBe(0);
+    expect((await parseAhead(files, { minNotes: distinctBodies.size + 1 })).held).toBe(0);
+    expect((await parseAhead(files.filter((file) => file.path.endsWith('.mdx')), { minNotes: 1 })).held).toBe(0);
   });
 });
